@@ -1,0 +1,52 @@
+# Two commands set everything up: `make run` serves the demo, `make test` runs the whole suite.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup demo migrate worker beat lint check bench messages clean
+
+$(PY):
+	@python=$$(bin/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	@echo "LG Portal on http://127.0.0.1:$(PORT) (SQLite, Celery eager, console email)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
+	  DJANGO_ALLOWED_HOSTS=portal.example $(PY) manage.py check --deploy --fail-level WARNING
+
+worker: setup
+	$(VENV)/bin/celery -A lg_portal worker --loglevel=info
+
+beat: setup
+	$(VENV)/bin/celery -A lg_portal beat --loglevel=info
+
+messages: setup
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,84 @@
+"""Personas shared by every app's tests: a facilitator, a coordinator, a core-group member, a
+participant, a member of another community, and an anonymous visitor."""
+
+import pytest
+from django.test import Client
+
+from participants.tests.factories import CommunityFactory, MembershipFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture
+def community(db):
+    return CommunityFactory(slug="lg-test", name="LG Test")
+
+
+@pytest.fixture
+def other_community(db):
+    return CommunityFactory(slug="lg-elders", name="LG Elders")
+
+
+@pytest.fixture
+def facilitator(community):
+    return MembershipFactory(community=community, is_facilitator=True, is_participant=False, user__name="Fay Facilitator")
+
+
+@pytest.fixture
+def coordinator(community):
+    return MembershipFactory(community=community, is_coordinator=True, user__name="Cor Coordinator")
+
+
+@pytest.fixture
+def core_member(community):
+    return MembershipFactory(community=community, is_core_group=True, user__name="Kees Kern")
+
+
+@pytest.fixture
+def participant(community):
+    return MembershipFactory(community=community, user__name="Pia Participant")
+
+
+@pytest.fixture
+def outsider(other_community):
+    return MembershipFactory(community=other_community, is_facilitator=True, user__name="Otto Outsider")
+
+
+def _client_for(membership):
+    client = Client()
+    client.force_login(membership.user)
+    return client
+
+
+@pytest.fixture
+def facilitator_client(facilitator):
+    return _client_for(facilitator)
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return _client_for(coordinator)
+
+
+@pytest.fixture
+def core_client(core_member):
+    return _client_for(core_member)
+
+
+@pytest.fixture
+def participant_client(participant):
+    return _client_for(participant)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return _client_for(outsider)
+
+
+@pytest.fixture
+def anon_client():
+    return Client()

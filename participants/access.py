@@ -1,0 +1,52 @@
+"""Everything a view fetches goes through the user's memberships: what is not theirs is a 404."""
+
+import functools
+import zoneinfo
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+
+from .models import Membership
+
+
+def membership_get_for_user(user, slug):
+    """The user's membership of the community with this slug, or 404 (also for other communities)."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("community", "user")
+        .filter(user=user, community__slug=slug)
+        .exclude(status="stepped_out")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def community_view(*, facilitator=False, coordinator=False):
+    """Decorate a view taking (request, slug, ...): checks membership, sets request.community,
+    request.membership, and shows times in the community's time zone."""
+
+    def decorator(view):
+        @login_required
+        @functools.wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            membership = membership_get_for_user(request.user, slug)
+            if facilitator and not membership.can_facilitate:
+                raise PermissionDenied
+            if coordinator and not membership.can_coordinate:
+                raise PermissionDenied
+            request.membership = membership
+            request.community = membership.community
+            timezone.activate(zoneinfo.ZoneInfo(membership.community.time_zone))
+            try:
+                return view(request, *args, **kwargs)
+            finally:
+                timezone.deactivate()
+
+        return wrapper
+
+    return decorator

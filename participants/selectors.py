@@ -1,0 +1,124 @@
+"""Reads for communities and members; each costs a fixed number of queries."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from .models import GroupRole, Invitation, Membership, MemberStatus, Sector, Suggestion
+
+
+def memberships_for_user(*, user):
+    return (
+        Membership.objects.filter(user=user)
+        .exclude(status=MemberStatus.STEPPED_OUT)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def members_of(*, community, include_inactive=False):
+    qs = Membership.objects.filter(community=community).select_related("user").order_by("user__name")
+    if not include_inactive:
+        qs = qs.exclude(status=MemberStatus.STEPPED_OUT)
+    return qs
+
+
+def counted_in_group(m: Membership) -> bool:
+    """Who counts towards the group size: the people who take part, not the supporters around them."""
+    return (m.is_participant or m.is_core_group) and m.status == MemberStatus.ACTIVE
+
+
+def composition(*, members) -> dict:
+    """The community's mix, with a warning (and the lesson behind it) where the guide would have one.
+    Works on an already fetched list of memberships: no queries."""
+    group = [m for m in members if counted_in_group(m)]
+    size = len(group)
+    sectors = Counter(m.sector for m in group if m.sector)
+    roles = Counter(r for m in group for r in m.group_roles)
+    warnings = []
+    if size > settings.LG_GROUP_SIZE_MAX:
+        warnings.append({
+            "lesson": _("Niet te groot"),
+            "text": _("%(n)s deelnemers: meer dan %(max)s. In Hellendoorn werden de plenaire bijeenkomsten met "
+                      "20 tot 25 mensen passief; 10 tot 15 werkt het best.") % {"n": size, "max": settings.LG_GROUP_SIZE_MAX},
+        })
+    elif size < settings.LG_GROUP_SIZE_MIN:
+        warnings.append({
+            "lesson": _("Niet te groot"),
+            "text": _("%(n)s deelnemers: minder dan %(min)s. Met 10 tot 15 mensen is er genoeg verscheidenheid "
+                      "en blijft iedereen actief.") % {"n": size, "min": settings.LG_GROUP_SIZE_MIN},
+        })
+    missing_sectors = [label for value, label in Sector.choices if value != Sector.OTHER and not sectors[value]]
+    if missing_sectors and size:
+        warnings.append({
+            "lesson": _("Verder dan representativiteit"),
+            "text": _("Geen deelnemers uit: %(list)s. Zoek ongewone combinaties: wie uit die hoek zou iets "
+                      "toevoegen?") % {"list": ", ".join(str(s) for s in missing_sectors)},
+        })
+    if size and sectors and sectors.most_common(1)[0][1] > size / 2:
+        top = dict(Sector.choices)[sectors.most_common(1)[0][0]]
+        warnings.append({
+            "lesson": _("Verder dan representativiteit"),
+            "text": _("Meer dan de helft komt uit één sector (%(sector)s). Een gemengde groep denkt verder.")
+            % {"sector": top},
+        })
+    thinkers, doers = roles[GroupRole.THINKER], roles[GroupRole.DOER]
+    if size and (not thinkers or not doers):
+        warnings.append({
+            "lesson": _("Denkers én doeners"),
+            "text": _("Er zijn geen %(missing)s in de groep. Je hebt zowel mensen nodig die nadenken als mensen "
+                      "die aan de slag gaan.") % {"missing": _("denkers") if not thinkers else _("doeners")},
+        })
+    hours = [m.hours_per_month for m in group if m.hours_per_month is not None]
+    low_commitment = [m for m in group if m.hours_per_month is not None and m.hours_per_month < 4]
+    if low_commitment:
+        warnings.append({
+            "lesson": _("Verwachtingen uitspreken"),
+            "text": _("%(n)s deelnemer(s) geven minder dan 4 uur per maand op. De gids rekent op 4 tot 8 uur: "
+                      "bespreek wat haalbaar is.") % {"n": len(low_commitment)},
+        })
+    no_commitment = [m for m in group if m.hours_per_month is None and m.committed_until is None]
+    double_roles = [m for m in members if m.double_role]
+    for m in double_roles:
+        warnings.append({
+            "lesson": _("Goede facilitering"),
+            "text": _("%(name)s is zowel procesbegeleider als deelnemer. Houd die rollen gescheiden: wie het "
+                      "proces begeleidt, kan niet tegelijk onbevangen meedoen.") % {"name": m.user.name},
+        })
+    return {
+        "size": size,
+        "size_min": settings.LG_GROUP_SIZE_MIN,
+        "size_max": settings.LG_GROUP_SIZE_MAX,
+        "sectors": [(label, sectors[value]) for value, label in Sector.choices if sectors[value]],
+        "missing_sectors": missing_sectors,
+        "group_roles": [(label, roles[value]) for value, label in GroupRole.choices],
+        "average_hours": round(sum(hours) / len(hours), 1) if hours else None,
+        "no_commitment": len(no_commitment),
+        "warnings": warnings,
+    }
+
+
+def ground_rules_pending(*, members):
+    return [m for m in members if m.ground_rules_accepted_at is None and m.status == MemberStatus.ACTIVE]
+
+
+def open_invitations(*, community):
+    return (
+        Invitation.objects.filter(community=community, accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def open_suggestions(*, community):
+    return Suggestion.objects.filter(community=community, state=Suggestion.State.OPEN).select_related(
+        "suggested_by"
+    )
+
+
+def facilitators_of(*, community):
+    return Membership.objects.filter(community=community, is_facilitator=True).select_related("user").exclude(
+        Q(status=MemberStatus.STEPPED_OUT)
+    )

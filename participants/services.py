@@ -1,0 +1,176 @@
+"""Writes for communities, memberships, invitations and suggestions. Keyword-only, validated,
+transactional; email goes out after commit."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import emails
+from .models import Community, Invitation, Membership, MemberStatus, Suggestion
+
+
+def community_create(*, by, **fields) -> Community:
+    """Create a community; its creator becomes its facilitator (and not a participant: the guide
+    keeps the two roles apart)."""
+    community = Community(created_by=by, **fields)
+    community.full_clean()
+    with transaction.atomic():
+        community.save()
+        Membership.objects.create(
+            community=community,
+            user=by,
+            is_facilitator=True,
+            is_participant=False,
+            ground_rules_accepted_at=timezone.now() if not community.ground_rules else None,
+        )
+    return community
+
+
+def community_update(*, community: Community, **fields) -> Community:
+    rules_changed = "ground_rules" in fields and fields["ground_rules"] != community.ground_rules
+    for name, value in fields.items():
+        setattr(community, name, value)
+    community.full_clean()
+    with transaction.atomic():
+        community.save()
+        if rules_changed:
+            # New rules need everyone's agreement again.
+            community.memberships.update(ground_rules_accepted_at=None)
+    return community
+
+
+def membership_update_profile(*, membership: Membership, user_fields: dict, member_fields: dict) -> Membership:
+    user = membership.user
+    for name, value in user_fields.items():
+        setattr(user, name, value)
+    for name, value in member_fields.items():
+        setattr(membership, name, value)
+    user.full_clean(exclude=["password"])
+    membership.full_clean()
+    with transaction.atomic():
+        user.save()
+        membership.save()
+    return membership
+
+
+def membership_set_roles(*, membership: Membership, roles: dict, by: Membership) -> Membership:
+    for field, value in roles.items():
+        setattr(membership, field, bool(value))
+    if membership.user_id == by.user_id and not membership.is_facilitator:
+        others = Membership.objects.filter(community=membership.community, is_facilitator=True).exclude(
+            pk=membership.pk
+        )
+        if not others.exists():
+            raise ValidationError(_("Een gemeenschap heeft minstens één procesbegeleider nodig."))
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def ground_rules_accept(*, membership: Membership, now=None) -> Membership:
+    if membership.ground_rules_accepted_at is None:
+        membership.ground_rules_accepted_at = now or timezone.now()
+        membership.save(update_fields=["ground_rules_accepted_at"])
+    return membership
+
+
+def invitation_create(*, community: Community, email: str, message: str, by, name: str = "",
+                      as_facilitator: bool = False, now=None) -> Invitation:
+    email = email.strip().lower()
+    if Membership.objects.filter(community=community, user__email__iexact=email).exists():
+        raise ValidationError({"email": _("Deze persoon is al lid van de gemeenschap.")})
+    now = now or timezone.now()
+    invitation = Invitation(
+        community=community,
+        email=email,
+        name=name,
+        message=message,
+        as_facilitator=as_facilitator,
+        invited_by=by,
+        created_at=now,
+    )
+    invitation.expires_at = invitation.created_at + timedelta(days=settings.LG_INVITATION_DAYS)
+    try:
+        invitation.full_clean()
+    except ValidationError as error:
+        if "__all__" in error.message_dict:
+            raise ValidationError({"email": error.message_dict["__all__"]}) from None
+        raise
+    try:
+        with transaction.atomic():
+            invitation.save()
+            Suggestion.objects.filter(
+                community=community, email__iexact=email, state=Suggestion.State.OPEN
+            ).update(state=Suggestion.State.INVITED)
+            transaction.on_commit(lambda: emails.invitation_send(invitation))
+    except IntegrityError:
+        raise ValidationError({"email": _("Deze persoon heeft al een openstaande uitnodiging.")}) from None
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation, now=None) -> None:
+    if invitation.is_open:
+        invitation.revoked_at = now or timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+class InvitationError(Exception):
+    pass
+
+
+def invitation_accept(*, token: str, user, now=None) -> Membership:
+    """Accept an invitation for `user`. Single use: the row is locked, so two clicks make one
+    membership. Raises InvitationError with a message for the person."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().select_related("community").filter(token=token).first()
+        if invitation is None:
+            raise InvitationError(_("Deze uitnodiging bestaat niet (meer)."))
+        if invitation.revoked_at:
+            raise InvitationError(_("Deze uitnodiging is ingetrokken."))
+        if invitation.accepted_at:
+            raise InvitationError(_("Deze uitnodiging is al gebruikt."))
+        if invitation.is_expired(now):
+            raise InvitationError(
+                _("Deze uitnodiging is verlopen. Vraag de procesbegeleider om een nieuwe uitnodiging.")
+            )
+        if invitation.email.lower() != user.email.lower():
+            raise InvitationError(
+                _("Deze uitnodiging is verstuurd naar een ander e-mailadres (%(email)s). Log in met dat adres.")
+                % {"email": invitation.email}
+            )
+        membership, created = Membership.objects.get_or_create(
+            community=invitation.community,
+            user=user,
+            defaults={
+                "is_facilitator": invitation.as_facilitator,
+                "is_participant": not invitation.as_facilitator,
+                "joined_at": now,
+            },
+        )
+        if not created and membership.status == MemberStatus.STEPPED_OUT:
+            membership.status = MemberStatus.ACTIVE
+            membership.save(update_fields=["status"])
+        invitation.accepted_at = now
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def suggestion_create(*, community: Community, by, name: str, reason: str, email: str = "",
+                      sector: str = "") -> Suggestion:
+    suggestion = Suggestion(community=community, suggested_by=by, name=name, email=email.strip().lower(),
+                            sector=sector, reason=reason)
+    suggestion.full_clean()
+    suggestion.save()
+    transaction.on_commit(lambda: emails.suggestion_notify(suggestion))
+    return suggestion
+
+
+def suggestion_dismiss(*, suggestion: Suggestion) -> None:
+    suggestion.state = Suggestion.State.DISMISSED
+    suggestion.save(update_fields=["state"])
