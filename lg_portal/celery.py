@@ -11,7 +11,7 @@ app.autodiscover_tasks()
 
 # The beat schedule lives in code: each app may have a `beat.py` with a SCHEDULE dict (no model
 # imports there). Run exactly one beat.
-BEAT_MODULES = ["lg_portal.beat", "participants.beat", "meetings.beat", "workgroups.beat", "lessons.beat"]
+BEAT_MODULES = ["lg_portal.beat", "participants.beat", "meetings.beat", "workgroups.beat", "lessons.beat", "marketplace.beat"]
 schedule = {}
 for name in BEAT_MODULES:
     try:

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "meetings",
     "workgroups",
     "lessons",
+    # The marketplace (maatschappelijke beursvloer) is its own app: it has public, account-less pages.
+    "marketplace",
 ]
 
 MIDDLEWARE = [

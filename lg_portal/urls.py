@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("workgroups.urls")),
     path("", include("lessons.urls")),
+    path("", include("marketplace.urls")),
     path("", include("participants.urls")),
 ]

@@ -7,6 +7,7 @@ PROVIDERS = [
     "meetings.panels.home_panels",
     "workgroups.panels.home_panels",
     "lessons.panels.home_panels",
+    "marketplace.panels.home_panels",
 ]
 
 
@@ -17,7 +18,8 @@ def home_panels(request) -> list[dict]:
     return panels
 
 
-NAV_PROVIDERS = ["meetings.panels.NAV_ITEMS", "workgroups.panels.NAV_ITEMS", "lessons.panels.NAV_ITEMS"]
+NAV_PROVIDERS = ["meetings.panels.NAV_ITEMS", "workgroups.panels.NAV_ITEMS", "lessons.panels.NAV_ITEMS",
+                 "marketplace.panels.NAV_ITEMS"]
 
 
 def community_nav(request):
@@ -37,4 +39,4 @@ def community_nav(request):
 
 
 def settings_sections() -> list[str]:
-    return [t for app in ("meetings", "workgroups", "lessons") for t in import_string(f"{app}.panels.SETTINGS_TEMPLATES")]
+    return [t for app in ("meetings", "workgroups", "lessons", "marketplace") for t in import_string(f"{app}.panels.SETTINGS_TEMPLATES")]
