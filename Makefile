@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup demo migrate worker beat lint check bench messages clean
+.PHONY: run test setup demo migrate worker beat lint check bench messages translations clean
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
@@ -22,13 +22,17 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py seed_demo
 
-run: demo
+run: demo translations
 	@echo "LG Portal on http://127.0.0.1:$(PORT) (SQLite, Celery eager, console email)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+test: setup translations
 	$(PY) -m pytest
+
+# English comes from locale/en; the compiled .mo is committed too, for machines without gettext.
+translations: setup
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
 
 lint: setup
 	$(VENV)/bin/ruff check .

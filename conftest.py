@@ -4,13 +4,18 @@ participant, a member of another community, and an anonymous visitor."""
 import pytest
 from django.test import Client
 
+from lg_portal.celery import app as celery_app
+
 from participants.tests.factories import CommunityFactory, MembershipFactory
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the test's process; CI's Redis is still used as the cache.
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
 
 
 @pytest.fixture

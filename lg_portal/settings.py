@@ -122,7 +122,7 @@ LOGIN_REDIRECT_URL = "dashboard"
 
 # django-allauth: email is the login; verification is mandatory outside DEBUG.
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "name*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional" if DEBUG else "mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
@@ -131,7 +131,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "participants.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "participants.forms.SignupForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",
@@ -160,7 +160,7 @@ STORAGES = {
 }
 
 # EMAIL_URL (smtp://user:pass@host:587/?tls=True, consolemail://, ...) becomes Django 6.1's MAILERS.
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 _email_options = {
     key: _email[name]
     for key, name in [("host", "EMAIL_HOST"), ("port", "EMAIL_PORT"), ("username", "EMAIL_HOST_USER"),

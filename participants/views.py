@@ -1,3 +1,5 @@
+import copy
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -56,7 +58,8 @@ def community_create(request):
 @community_view(facilitator=True)
 def community_edit(request):
     community = request.community
-    form = CommunityForm(request.POST or None, instance=community)
+    # The form validates a copy: the service compares the new values with the stored ones.
+    form = CommunityForm(request.POST or None, instance=copy.copy(community))
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:

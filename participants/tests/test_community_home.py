@@ -1,0 +1,68 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from participants.models import GroupRole, Sector
+from participants.tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def add_members(community, n):
+    sectors = [s for s, _ in Sector.choices]
+    roles = [r for r, _ in GroupRole.choices]
+    for i in range(n):
+        MembershipFactory(community=community, sector=sectors[i % len(sectors)], group_roles=[roles[i % len(roles)]],
+                          hours_per_month=2 + i % 7)
+
+
+def home_queries(client, community):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/c/{community.slug}/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_home_costs_the_same_queries_for_3_and_30_members(facilitator_client, community):
+    add_members(community, 2)
+    few = home_queries(facilitator_client, community)
+    add_members(community, 28)
+    many = home_queries(facilitator_client, community)
+    assert few == many
+
+
+def test_composition_warns_when_group_is_too_big(facilitator_client, community):
+    add_members(community, 18)
+    text = facilitator_client.get(f"/c/{community.slug}/").text
+    assert "Niet te groot" in text and "18 deelnemers" in text
+
+
+def test_composition_names_missing_sectors_and_thinkers_and_doers(facilitator_client, community):
+    for _ in range(11):
+        MembershipFactory(community=community, sector="resident", group_roles=["doer"])
+    text = facilitator_client.get(f"/c/{community.slug}/").text
+    assert "Ondernemer" in text and "Gemeente" in text  # named as missing
+    assert "Denkers én doeners" in text and "geen denkers" in text
+    assert "Meer dan de helft komt uit één sector" in text
+
+
+def test_balanced_group_gets_no_size_or_role_warning(facilitator_client, community):
+    add_members(community, 12)
+    text = facilitator_client.get(f"/c/{community.slug}/").text
+    assert "Niet te groot" not in text and "Denkers én doeners" not in text
+
+
+def test_low_commitment_is_pointed_out(facilitator_client, community):
+    MembershipFactory(community=community, hours_per_month=1)
+    assert "minder dan 4 uur" in facilitator_client.get(f"/c/{community.slug}/").text
+
+
+def test_facilitator_sees_invitation_panel_participant_does_not(facilitator_client, participant_client, community):
+    assert "Uitnodigingen en suggesties" in facilitator_client.get(f"/c/{community.slug}/").text
+    assert "Uitnodigingen en suggesties" not in participant_client.get(f"/c/{community.slug}/").text
+
+
+def test_stepped_out_member_no_longer_sees_the_community(client, community):
+    member = MembershipFactory(community=community, status="stepped_out")
+    client.force_login(member.user)
+    assert client.get(f"/c/{community.slug}/").status_code == 404
