@@ -2,9 +2,10 @@ import copy
 
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from lg_portal.common.forms import apply_errors
 from lg_portal.common.panels import home_panels, settings_sections
 
-from . import selectors, services
+from . import privacy, selectors, services
 from .access import community_view
 from .forms import CommunityForm, InvitationForm, ProfileForm, RolesForm, SuggestionForm, UserSettingsForm
 from .models import Invitation, Membership, Suggestion
@@ -267,3 +268,42 @@ def language_switch(request):
             request.user.save(update_fields=["language"])
         response.set_cookie("django_language", language, samesite="Lax", max_age=365 * 24 * 3600)
     return response
+
+
+def privacy_page(request):
+    return render(request, "participants/privacy.html")
+
+
+@login_required
+def privacy_export(request):
+    response = JsonResponse(privacy.export_for(request.user), json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="lg-portal-mijn-gegevens.json"'
+    return response
+
+
+@login_required
+def account_delete(request):
+    if request.method == "POST":
+        if request.POST.get("confirm") != "on":
+            messages.error(request, _("Vink aan dat je je account echt wilt verwijderen."))
+        else:
+            privacy.account_delete(request.user)
+            logout(request)
+            messages.success(request, _("Je account is verwijderd. Wat je bijdroeg, blijft staan als 'voormalig deelnemer'."))
+            return redirect("dashboard")
+    return render(request, "participants/account_delete.html")
+
+
+@community_view(facilitator=True)
+def member_remove(request, member_id):
+    """GET asks for confirmation; POST takes the person out of this community."""
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, community=request.community)
+    if request.method != "POST":
+        return render(request, "participants/member_remove.html",
+                      {"community": request.community, "membership": request.membership, "member": member})
+    if member.pk == request.membership.pk:
+        messages.error(request, _("Je kunt jezelf niet verwijderen; vraag een andere procesbegeleider."))
+    else:
+        privacy.membership_forget(member)
+        messages.success(request, _("%(name)s is uit de gemeenschap verwijderd.") % {"name": member.user.name})
+    return redirect("member_list", request.community.slug)
