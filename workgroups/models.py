@@ -82,3 +82,117 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class JoinRequest(models.Model):
+    """Someone asks to join a closed workgroup; any member of it can accept or decline."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Geaccepteerd")
+        DECLINED = "declined", _("Afgewezen")
+
+    workgroup = models.ForeignKey(Workgroup, on_delete=models.CASCADE, related_name="join_requests")
+    membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE,
+                                   related_name="workgroup_join_requests")
+    message = models.TextField(_("bericht aan de werkgroep"), max_length=1000, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("verzoek om mee te doen")
+        verbose_name_plural = _("verzoeken om mee te doen")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["workgroup", "membership"], condition=Q(state="open"),
+                                    name="workgroup_one_open_join_request"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} -> {self.workgroup}"
+
+
+class PostKind(models.TextChoices):
+    QUESTION = "question", _("Vraag")
+    PROPOSAL = "proposal", _("Voorstel")
+    IDEA = "idea", _("Idee")
+    UPDATE = "update", _("Tussenstap")
+
+
+# Kinds that ask for an answer; an update only informs.
+ANSWERABLE_KINDS = (PostKind.QUESTION, PostKind.PROPOSAL, PostKind.IDEA)
+
+
+class PostTopic(models.TextChoices):
+    """The guide: report intermediate steps about the process as well as the content."""
+
+    CONTENT = "content", _("Inhoud")
+    PROCESS = "process", _("Proces")
+
+
+POST_BODY_MAX = 4000
+UPDATE_BODY_MAX = 1000
+
+
+class Post(models.Model):
+    """A question, proposal, idea or update, in a workgroup or (workgroup empty) to the whole community."""
+
+    community = models.ForeignKey("participants.Community", on_delete=models.CASCADE,
+                                  related_name="workgroup_posts")
+    workgroup = models.ForeignKey(Workgroup, null=True, blank=True, on_delete=models.CASCADE, related_name="posts",
+                                  verbose_name=_("werkgroep"))
+    author = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="workgroup_posts")
+    kind = models.CharField(_("soort"), max_length=10, choices=PostKind.choices)
+    topic = models.CharField(_("over"), max_length=10, choices=PostTopic.choices, blank=True,
+                             help_text=_("Gaat deze tussenstap over de inhoud of over het proces?"))
+    title = models.CharField(_("titel"), max_length=200)
+    body = models.TextField(_("tekst"), max_length=POST_BODY_MAX)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer = models.ForeignKey("Reply", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["community", "created_at"]),
+            models.Index(fields=["answered_at", "created_at"], name="workgroup_post_waiting_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="update") & ~Q(topic="")) | (~Q(kind="update") & Q(topic="")),
+                name="workgroup_post_topic_only_for_updates",
+                violation_error_message=_("Een tussenstap gaat over inhoud of proces; andere berichten niet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | ~Q(kind="update"),
+                name="workgroup_post_update_not_answered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_answerable(self):
+        return self.kind in ANSWERABLE_KINDS
+
+
+class Reply(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="workgroup_replies")
+    body = models.TextField(_("reactie"), max_length=POST_BODY_MAX)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["post", "created_at"])]
+
+    def __str__(self):
+        return f"{self.author}: {self.body[:40]}"
