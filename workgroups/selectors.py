@@ -93,7 +93,8 @@ def with_next_meeting(qs: QuerySet, *, now: datetime) -> QuerySet:
 def _members_prefetch():
     return Prefetch(
         "members",
-        queryset=WorkgroupMember.objects.select_related("membership__user").order_by("membership__user__name"),
+        queryset=WorkgroupMember.objects.select_related("membership__user")
+        .exclude(membership__status=MemberStatus.STEPPED_OUT).order_by("membership__user__name"),
         to_attr="member_list",
     )
 
