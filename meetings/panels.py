@@ -1,10 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+
+
 def home_panels(request) -> list[dict]:
-    """Panels for the community home; see lg_portal.common.panels."""
-    return []
+    """Upcoming and recent meetings on the community home, and any open request to host (3 queries)."""
+    membership = request.membership
+    return [{
+        "template": "meetings/_home_panel.html",
+        "meetings_upcoming": list(selectors.meetings_for_member(membership=membership, when="upcoming", limit=3)),
+        "meetings_recent": list(selectors.meetings_for_member(membership=membership, when="past", limit=3)),
+        "meetings_host_requests": selectors.pending_host_requests(membership=membership),
+    }]
 
 
 # Entries for the community menu: (url name taking the community slug, label).
-NAV_ITEMS = []
+NAV_ITEMS = [("meeting_list", _("Bijeenkomsten"))]
 
 # Templates included on the personal settings page.
-SETTINGS_TEMPLATES = []
+SETTINGS_TEMPLATES = ["meetings/_settings_calendar.html"]

@@ -1,0 +1,213 @@
+from datetime import time, timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingSettings(models.Model):
+    """How a community usually meets. Created lazily (see selectors.settings_for) with the guide's
+    numbers: a plenary every 7 weeks, at 19:30, 4 hours in the first year."""
+
+    community = models.OneToOneField("participants.Community", on_delete=models.CASCADE,
+                                     related_name="meeting_settings")
+    plenary_interval_weeks = models.PositiveSmallIntegerField(
+        _("weken tussen plenaire bijeenkomsten"), default=7,
+        validators=[MinValueValidator(4), MaxValueValidator(13)],
+        help_text=_("De gids: elke 6 tot 8 weken (het eerste jaar elke twee maanden); per kwartaal (13) zodra "
+                    "de werkgroepen het werk dragen."),
+    )
+    usual_start_time = models.TimeField(_("gebruikelijke begintijd"), default=time(19, 30))
+    usual_duration_minutes = models.PositiveSmallIntegerField(
+        _("gebruikelijke duur (minuten)"), default=240, validators=[MinValueValidator(30), MaxValueValidator(720)],
+        help_text=_("De gids: 4 uur (240) in het begin, later 2 uur (120)."),
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("herinnering (uren vooraf)"), default=48, validators=[MaxValueValidator(336)],
+        help_text=_("0 = geen herinneringen sturen."),
+    )
+    agenda_deadline_days = models.PositiveSmallIntegerField(
+        _("agendapunten tot (dagen vooraf)"), default=7, validators=[MaxValueValidator(60)],
+    )
+    agenda_send_days = models.PositiveSmallIntegerField(
+        _("agenda versturen (dagen vooraf)"), default=5, validators=[MaxValueValidator(60)],
+    )
+
+    class Meta:
+        verbose_name = _("instellingen voor bijeenkomsten")
+        verbose_name_plural = _("instellingen voor bijeenkomsten")
+
+    def __str__(self):
+        return f"{self.community}"
+
+
+class MeetingKind(models.TextChoices):
+    PLENARY = "plenary", _("Plenaire bijeenkomst")
+    WORKGROUP = "workgroup", _("Werkgroepbijeenkomst")
+    WORK_VISIT = "work_visit", _("Werkbezoek")
+
+
+class HostState(models.TextChoices):
+    PROPOSED = "proposed", _("Gevraagd")
+    ACCEPTED = "accepted", _("Toegezegd")
+    DECLINED = "declined", _("Afgezegd")
+
+
+class Meeting(models.Model):
+    """A plenary, a workgroup meeting or a work visit. Times are stored in UTC. `sequence` rises on
+    every change a calendar client should pick up (RFC 5545 SEQUENCE)."""
+
+    community = models.ForeignKey("participants.Community", on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField(_("soort"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.PLENARY)
+    workgroup = models.ForeignKey("workgroups.Workgroup", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="meetings", verbose_name=_("werkgroep"))
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("waar gaat het over"), max_length=4000, blank=True)
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    venue = models.CharField(_("plaats"), max_length=200, blank=True,
+                             help_text=_("Bijvoorbeeld 'bij Marieke thuis' of 'Bakkerij Smit'."))
+    address = models.CharField(_("adres"), max_length=255, blank=True)
+    host = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="hosted_meetings", verbose_name=_("gastheer of gastvrouw"))
+    host_state = models.CharField(_("antwoord gastheer/gastvrouw"), max_length=12, choices=HostState.choices,
+                                  blank=True)
+    meal_note = models.CharField(_("maaltijd"), max_length=255, blank=True,
+                                 help_text=_("De gastheer of gastvrouw zorgt voor een eenvoudige maaltijd of "
+                                             "iets te eten, op eigen kosten."))
+    notes = models.TextField(_("verslag en aantekeningen"), max_length=20000, blank=True)
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+    agenda_deadline_days = models.PositiveSmallIntegerField(_("agendapunten tot (dagen vooraf)"), default=7,
+                                                            validators=[MaxValueValidator(60)])
+    agenda_send_days = models.PositiveSmallIntegerField(_("agenda versturen (dagen vooraf)"), default=5,
+                                                        validators=[MaxValueValidator(60)])
+    sequence = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(_("reden"), max_length=500, blank=True)
+    created_by = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start",
+                                   violation_error_message=_("Een bijeenkomst moet eindigen na het begin.")),
+            models.CheckConstraint(
+                condition=Q(kind="workgroup", workgroup__isnull=False) | (~Q(kind="workgroup") & Q(workgroup__isnull=True)),
+                name="meeting_workgroup_iff_kind",
+                violation_error_message=_("Een werkgroepbijeenkomst hoort bij een werkgroep."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["community", "starts_at"]),
+            models.Index(fields=["starts_at"], name="meeting_live_starts",
+                         condition=Q(cancelled_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+    def has_started(self, now=None):
+        return (now or timezone.now()) >= self.starts_at
+
+    @property
+    def agenda_deadline(self):
+        return self.starts_at - timedelta(days=self.agenda_deadline_days)
+
+    @property
+    def agenda_send_at(self):
+        return self.starts_at - timedelta(days=self.agenda_send_days)
+
+    @property
+    def duration_minutes(self):
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+class Answer(models.TextChoices):
+    YES = "yes", _("Ja")
+    MAYBE = "maybe", _("Misschien")
+    NO = "no", _("Nee")
+
+
+class Rsvp(models.Model):
+    """One member's answer for one meeting; changeable until the meeting starts."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rsvps")
+    membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="rsvps")
+    answer = models.CharField(_("antwoord"), max_length=8, choices=Answer.choices)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="rsvp_one_per_member"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} -> {self.meeting}: {self.answer}"
+
+
+class Attendance(models.Model):
+    """Who was there, recorded afterwards by a facilitator or the host."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="attendances")
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheid")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="attendance_one_per_member"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} @ {self.meeting}"
+
+
+class HostDecline(models.Model):
+    """Someone declined to host this meeting: the rotation skips them for this round."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="host_declines")
+    membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="+")
+    declined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="host_decline_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} declined {self.meeting}"
+
+
+class AgendaItem(models.Model):
+    """A point for the agenda, proposed before the deadline; the core group puts them in order."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(_("agendapunt"), max_length=200)
+    description = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("tijd (minuten)"), null=True, blank=True,
+                                                        validators=[MaxValueValidator(480)])
+    position = models.PositiveIntegerField(default=0)
+    proposed_by = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,50 @@
+"""Who may do what with a meeting. Pure functions of the member, the meeting and whether the member
+belongs to the meeting's workgroup (the caller fetches that once)."""
+
+from .models import MeetingKind
+
+
+def is_host(meeting, membership) -> bool:
+    return meeting.host_id is not None and meeting.host_id == membership.pk
+
+
+def can_schedule(kind: str, membership, *, in_any_workgroup: bool = False) -> bool:
+    if kind == MeetingKind.PLENARY:
+        return membership.can_facilitate
+    if kind == MeetingKind.WORKGROUP:
+        return membership.can_facilitate or in_any_workgroup
+    return True  # a work visit: any member may open their place
+
+
+def can_manage(meeting, membership, *, in_workgroup: bool = False) -> bool:
+    """Edit, move, cancel, ask a host."""
+    if membership.can_facilitate:
+        return True
+    if meeting.kind == MeetingKind.WORKGROUP:
+        return in_workgroup or meeting.created_by_id == membership.pk
+    if meeting.kind == MeetingKind.WORK_VISIT:
+        return meeting.created_by_id == membership.pk or is_host(meeting, membership)
+    return False
+
+
+def sees_attendees(meeting, membership, *, in_workgroup: bool = False) -> bool:
+    """Who comes, with dietary notes: only the host and the facilitators (and for a workgroup meeting
+    or work visit, whoever organises it)."""
+    if membership.can_facilitate or is_host(meeting, membership):
+        return True
+    return meeting.kind != MeetingKind.PLENARY and meeting.created_by_id == membership.pk
+
+
+def can_propose_agenda(meeting, membership, *, in_workgroup: bool = False) -> bool:
+    if meeting.kind == MeetingKind.PLENARY:
+        return membership.is_core_group or membership.can_facilitate
+    return can_manage(meeting, membership, in_workgroup=in_workgroup)
+
+
+def can_order_agenda(meeting, membership, *, in_workgroup: bool = False) -> bool:
+    return can_propose_agenda(meeting, membership, in_workgroup=in_workgroup)
+
+
+def can_record(meeting, membership, *, in_workgroup: bool = False) -> bool:
+    """Attendance and notes after the meeting."""
+    return is_host(meeting, membership) or can_manage(meeting, membership, in_workgroup=in_workgroup)

@@ -1,0 +1,230 @@
+"""Reads for meetings. Each costs a fixed number of queries, whatever the number of meetings,
+members or answers."""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from participants.models import Membership, MemberStatus, Sector
+from workgroups.models import Workgroup, WorkgroupMember
+
+from ..models import AgendaItem, Answer, Attendance, HostDecline, HostState, Meeting, MeetingKind, MeetingSettings, Rsvp
+from .rotation import Candidate, Hosting, Proposal, propose_host
+
+__all__ = ["Proposal", "propose_host"]
+
+
+def settings_for(*, community) -> MeetingSettings:
+    """The community's settings, or unsaved defaults (the row is created when a facilitator saves)."""
+    found = getattr(community, "_meeting_settings_cache", None)
+    if found is None:
+        found = MeetingSettings.objects.filter(community=community).first() or MeetingSettings(community=community)
+        community._meeting_settings_cache = found
+    return found
+
+
+def _visible_q(membership) -> Q:
+    """Meetings a member may see: all of their community's, except those of a closed workgroup they
+    are not in."""
+    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup"), membership=membership)
+    return Q(community_id=membership.community_id) & (
+        Q(workgroup__isnull=True) | Q(workgroup__closed=False) | Q(Exists(in_group))
+    )
+
+
+def _with_counts(qs, *, membership):
+    mine = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership).values("answer")[:1]
+    return qs.select_related("workgroup", "host__user").annotate(
+        yes_count=Count("rsvps", filter=Q(rsvps__answer=Answer.YES), distinct=True),
+        maybe_count=Count("rsvps", filter=Q(rsvps__answer=Answer.MAYBE), distinct=True),
+        my_answer=Subquery(mine),
+    )
+
+
+def meetings_for_member(*, membership, when: str = "upcoming", workgroup=None, now=None, limit=None):
+    """Upcoming (soonest first), past (latest first) or 'mine' (upcoming meetings I host, organise,
+    or said yes/maybe to, and those of my workgroups). One query."""
+    now = now or timezone.now()
+    qs = Meeting.objects.filter(_visible_q(membership))
+    if workgroup is not None:
+        qs = qs.filter(workgroup=workgroup)
+    if when == "past":
+        qs = qs.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    if when == "mine":
+        mine_rsvp = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership,
+                                        answer__in=[Answer.YES, Answer.MAYBE])
+        my_group = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup"), membership=membership)
+        qs = qs.filter(Q(host=membership) | Q(created_by=membership) | Q(Exists(mine_rsvp)) | Q(Exists(my_group)))
+    qs = _with_counts(qs, membership=membership)
+    return qs[:limit] if limit else qs
+
+
+def meeting_get_for_member(*, membership, pk) -> Meeting:
+    """The meeting, if this member may see it; otherwise 404 (another community's meeting too)."""
+    meeting = (
+        Meeting.objects.filter(_visible_q(membership), pk=pk)
+        .select_related("community", "workgroup", "host__user", "created_by__user")
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def workgroup_ids_of(*, membership) -> set[int]:
+    return set(WorkgroupMember.objects.filter(membership=membership).values_list("workgroup_id", flat=True))
+
+
+def workgroups_of(*, membership):
+    """The workgroups a member can schedule a meeting for (facilitators: all open ones)."""
+    qs = Workgroup.objects.filter(community_id=membership.community_id, archived_at__isnull=True)
+    if not membership.can_facilitate:
+        qs = qs.filter(members__membership=membership)
+    return qs.order_by("name")
+
+
+def workgroup_get_for_member(*, membership, pk) -> Workgroup:
+    wg = Workgroup.objects.filter(pk=pk, community_id=membership.community_id).first()
+    if wg is None:
+        raise Http404
+    if wg.closed and not membership.can_facilitate and not WorkgroupMember.objects.filter(
+            workgroup=wg, membership=membership).exists():
+        raise Http404
+    return wg
+
+
+def invitees_of(meeting) -> "list[Membership]":
+    """Who is invited: the workgroup's members for a workgroup meeting, else every active member."""
+    qs = Membership.objects.filter(community_id=meeting.community_id, status=MemberStatus.ACTIVE)
+    if meeting.workgroup_id:
+        qs = qs.filter(workgroup_memberships__workgroup_id=meeting.workgroup_id)
+    return qs.select_related("user").order_by("user__name")
+
+
+def rsvps_of(meeting):
+    return list(Rsvp.objects.filter(meeting=meeting).select_related("membership__user").order_by(
+        "membership__user__name"))
+
+
+def rsvp_summary(rsvps) -> dict:
+    """Counts by answer and, for those coming, by sector. No queries."""
+    by_answer = Counter(r.answer for r in rsvps)
+    sector_labels = dict(Sector.choices)
+    by_sector = Counter(r.membership.sector for r in rsvps if r.answer == Answer.YES)
+    return {
+        "answers": [(value, label, by_answer.get(value, 0)) for value, label in Answer.choices],
+        "sectors": sorted(((sector_labels.get(s, "") or "-", n) for s, n in by_sector.items()),
+                          key=lambda t: (-t[1], str(t[0]))),
+        "total": len(rsvps),
+    }
+
+
+def agenda_of(meeting):
+    return list(AgendaItem.objects.filter(meeting=meeting).select_related("proposed_by__user"))
+
+
+def attendance_ids(meeting) -> set[int]:
+    return set(Attendance.objects.filter(meeting=meeting).values_list("membership_id", flat=True))
+
+
+def attendees_of(meeting):
+    return list(Membership.objects.filter(attendances__meeting=meeting).select_related("user").order_by("user__name"))
+
+
+# Host rotation -----------------------------------------------------------------------------------
+
+def host_candidates(*, community, today=None) -> list[Candidate]:
+    today = today or timezone.localdate()
+    labels = dict(Sector.choices)
+    members = Membership.objects.filter(community=community, willing_to_host=True).select_related("user")
+    return [
+        Candidate(
+            id=m.pk, name=m.user.name, sector=m.sector, sector_label=str(labels.get(m.sector, "")),
+            willing=m.willing_to_host,
+            active=m.status == MemberStatus.ACTIVE and not (m.paused_until and m.paused_until >= today),
+        )
+        for m in members
+    ]
+
+
+def host_history(*, community, exclude_meeting=None) -> list[Hosting]:
+    """Plenaries that count as hosted: not cancelled, a host who did not decline."""
+    qs = (
+        Meeting.objects.filter(community=community, kind=MeetingKind.PLENARY, cancelled_at__isnull=True,
+                               host__isnull=False)
+        .exclude(host_state=HostState.DECLINED)
+        .values_list("host_id", "starts_at", "host__sector", "pk")
+    )
+    return [Hosting(host_id=h, starts_at=s, sector=sec or "") for h, s, sec, pk in qs
+            if exclude_meeting is None or pk != exclude_meeting.pk]
+
+
+def host_proposal(*, community, starts_at, meeting=None, today=None) -> Proposal:
+    """The next host by fair rotation for a plenary starting at `starts_at` (three queries)."""
+    declined = (set(HostDecline.objects.filter(meeting=meeting).values_list("membership_id", flat=True))
+                if meeting is not None and meeting.pk else set())
+    return propose_host(
+        candidates=host_candidates(community=community, today=today),
+        history=host_history(community=community, exclude_meeting=meeting),
+        declined_ids=declined,
+        before=starts_at,
+    )
+
+
+def host_choices(*, meeting):
+    """Active members who could be asked to host, minus those who declined this meeting."""
+    declined = HostDecline.objects.filter(meeting=meeting).values("membership_id")
+    return list(Membership.objects.filter(community_id=meeting.community_id, status=MemberStatus.ACTIVE)
+                .exclude(pk__in=declined).select_related("user").order_by("-willing_to_host", "user__name"))
+
+
+def last_plenary(*, community):
+    return (Meeting.objects.filter(community=community, kind=MeetingKind.PLENARY, cancelled_at__isnull=True)
+            .order_by("-starts_at").first())
+
+
+def next_plenary_start(*, community, settings, now=None):
+    """Last plenary + the interval at the usual time, in the community's time zone; never in the past."""
+    import zoneinfo
+    from datetime import datetime
+
+    now = now or timezone.now()
+    tz = zoneinfo.ZoneInfo(community.time_zone)
+    last = last_plenary(community=community)
+    today = now.astimezone(tz).date()
+    if last is not None:
+        day = last.starts_at.astimezone(tz).date() + timedelta(weeks=settings.plenary_interval_weeks)
+    else:
+        day = today + timedelta(weeks=2)
+    while day <= today:
+        day += timedelta(weeks=1)
+    return datetime.combine(day, settings.usual_start_time, tzinfo=tz)
+
+
+# Home panels and calendar feed -------------------------------------------------------------------
+
+def pending_host_requests(*, membership, now=None):
+    now = now or timezone.now()
+    return list(Meeting.objects.filter(host=membership, host_state=HostState.PROPOSED, cancelled_at__isnull=True,
+                                       starts_at__gt=now).order_by("starts_at")[:5])
+
+
+def feed_meetings_for_user(*, user, now=None, past_days=180):
+    """All meetings of the user's communities and (open, or their own closed) workgroups, from half a
+    year back, with the user's own answer. One query."""
+    now = now or timezone.now()
+    memberships = Membership.objects.filter(user=user).exclude(status=MemberStatus.STEPPED_OUT)
+    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup"), membership__user=user)
+    mine = Rsvp.objects.filter(meeting=OuterRef("pk"), membership__user=user).values("answer")[:1]
+    return (
+        Meeting.objects.filter(community__in=memberships.values("community"), starts_at__gte=now - timedelta(days=past_days))
+        .filter(Q(workgroup__isnull=True) | Q(workgroup__closed=False) | Q(Exists(in_group)))
+        .select_related("community", "workgroup", "host__user")
+        .annotate(my_answer=Subquery(mine))
+        .order_by("starts_at", "pk")
+    )

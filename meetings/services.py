@@ -1,0 +1,299 @@
+"""Writes for meetings. Keyword-only, validated, in one transaction; every email goes through the
+outbox in the same transaction (a request never talks to the broker)."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participants.models import Membership, MemberStatus, User, new_feed_token
+
+from . import emails
+from .models import (
+    AgendaItem,
+    Answer,
+    Attendance,
+    HostDecline,
+    HostState,
+    Meeting,
+    MeetingKind,
+    MeetingSettings,
+    Rsvp,
+)
+from .selectors import host_proposal, settings_for
+
+EDITABLE_FIELDS = ("title", "description", "starts_at", "ends_at", "venue", "address", "meal_note")
+
+
+def meeting_settings_update(*, community, **fields) -> MeetingSettings:
+    obj = MeetingSettings.objects.filter(community=community).first() or MeetingSettings(community=community)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    community._meeting_settings_cache = obj
+    return obj
+
+
+def _check_times(*, starts_at, ends_at, now, moving=True):
+    errors = {}
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = _("De bijeenkomst moet eindigen na het begin.")
+    if moving and starts_at and starts_at <= now:
+        errors["starts_at"] = _("Het begin ligt in het verleden. Kies een moment dat nog moet komen.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_host(*, community, host):
+    if host is None:
+        return
+    if host.community_id != community.pk or host.status == MemberStatus.STEPPED_OUT:
+        raise ValidationError({"host": _("De gastheer of gastvrouw moet lid zijn van deze gemeenschap.")})
+
+
+def meeting_schedule(*, community, by: Membership, kind: str, title: str, starts_at, ends_at, host=None,
+                     workgroup=None, venue: str = "", address: str = "", meal_note: str = "",
+                     description: str = "", now=None) -> Meeting:
+    """Schedule a meeting. A host other than the scheduler is asked (email and portal); a work visit is
+    hosted by whoever opens their place. The venue defaults to the host's address."""
+    now = now or timezone.now()
+    _check_times(starts_at=starts_at, ends_at=ends_at, now=now)
+    _check_host(community=community, host=host)
+    if workgroup is not None and workgroup.community_id != community.pk:
+        raise ValidationError({"workgroup": _("Deze werkgroep hoort niet bij deze gemeenschap.")})
+    if kind == MeetingKind.WORK_VISIT and host is None:
+        host = by
+    settings = settings_for(community=community)
+    meeting = Meeting(
+        community=community, kind=kind, workgroup=workgroup if kind == MeetingKind.WORKGROUP else None,
+        title=title, description=description, starts_at=starts_at, ends_at=ends_at, venue=venue,
+        address=address or (host.user.address if host else ""), meal_note=meal_note, host=host,
+        host_state=(HostState.ACCEPTED if host and host.pk == by.pk else HostState.PROPOSED) if host else "",
+        agenda_deadline_days=settings.agenda_deadline_days, agenda_send_days=settings.agenda_send_days,
+        created_by=by, created_at=now, updated_at=now,
+    )
+    meeting.full_clean()
+    with transaction.atomic():
+        meeting.save()
+        if host is not None and meeting.host_state == HostState.PROPOSED:
+            emails.host_request(meeting=meeting, host=host, by=by)
+    return meeting
+
+
+def _touch(meeting, now):
+    meeting.sequence = F("sequence") + 1
+    meeting.updated_at = now
+
+
+def meeting_update(*, meeting: Meeting, by: Membership, now=None, **fields) -> Meeting:
+    """Change a meeting. Moving it (another start or end) tells everyone who said yes or maybe."""
+    now = now or timezone.now()
+    if meeting.cancelled_at:
+        raise ValidationError(_("Deze bijeenkomst is afgelast."))
+    old_start, old_end = meeting.starts_at, meeting.ends_at
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {unknown}")
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    moved = meeting.starts_at != old_start or meeting.ends_at != old_end
+    _check_times(starts_at=meeting.starts_at, ends_at=meeting.ends_at, now=now, moving=moved)
+    meeting.full_clean()
+    with transaction.atomic():
+        _touch(meeting, now)
+        meeting.save()
+        meeting.refresh_from_db(fields=["sequence"])
+        if moved:
+            emails.meeting_changed(meeting=meeting, old_start=old_start, by=by)
+    return meeting
+
+
+def meeting_cancel(*, meeting: Meeting, by: Membership, reason: str = "", now=None) -> Meeting:
+    now = now or timezone.now()
+    if meeting.cancelled_at:
+        return meeting
+    if meeting.ends_at <= now:
+        raise ValidationError(_("Deze bijeenkomst is al voorbij."))
+    meeting.cancelled_at = now
+    meeting.cancel_reason = reason[:500]
+    with transaction.atomic():
+        _touch(meeting, now)
+        meeting.save()
+        meeting.refresh_from_db(fields=["sequence"])
+        emails.meeting_cancelled(meeting=meeting, by=by)
+    return meeting
+
+
+# Host ---------------------------------------------------------------------------------------------
+
+def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) -> Meeting:
+    """Ask (another) member to host. The venue follows the host when it was the previous host's address."""
+    now = now or timezone.now()
+    _check_host(community=meeting.community, host=host)
+    if meeting.cancelled_at or meeting.starts_at <= now:
+        raise ValidationError(_("Voor deze bijeenkomst kun je geen gastheer of gastvrouw meer vragen."))
+    if HostDecline.objects.filter(meeting=meeting, membership=host).exists():
+        raise ValidationError({"host": _("%(name)s zei al af voor deze bijeenkomst.") % {"name": host.user.name}})
+    previous_address = meeting.host.user.address if meeting.host_id else ""
+    if not meeting.address or meeting.address == previous_address:
+        meeting.address = host.user.address
+    meeting.host = host
+    meeting.host_state = HostState.ACCEPTED if host.pk == by.pk else HostState.PROPOSED
+    with transaction.atomic():
+        _touch(meeting, now)
+        meeting.save()
+        meeting.refresh_from_db(fields=["sequence"])
+        if meeting.host_state == HostState.PROPOSED:
+            emails.host_request(meeting=meeting, host=host, by=by)
+    return meeting
+
+
+def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, now=None) -> Meeting:
+    """The asked host accepts or declines. A decline records that they skip this round and tells the
+    facilitators who is next in the rotation."""
+    now = now or timezone.now()
+    if meeting.host_id != membership.pk or meeting.host_state != HostState.PROPOSED:
+        raise ValidationError(_("Er is je niet gevraagd deze bijeenkomst te ontvangen."))
+    if meeting.cancelled_at or meeting.starts_at <= now:
+        raise ValidationError(_("Deze bijeenkomst is afgelast of al begonnen."))
+    with transaction.atomic():
+        if accept:
+            meeting.host_state = HostState.ACCEPTED
+        else:
+            meeting.host_state = HostState.DECLINED
+            HostDecline.objects.get_or_create(meeting=meeting, membership=membership, defaults={"declined_at": now})
+        _touch(meeting, now)
+        meeting.save()
+        meeting.refresh_from_db(fields=["sequence"])
+        if not accept:
+            proposal = (host_proposal(community=meeting.community, starts_at=meeting.starts_at, meeting=meeting)
+                        if meeting.kind == MeetingKind.PLENARY else None)
+            emails.host_declined(meeting=meeting, decliner=membership, proposal=proposal)
+    return meeting
+
+
+# RSVP ---------------------------------------------------------------------------------------------
+
+def rsvp_set(*, meeting: Meeting, membership: Membership, answer: str, now=None) -> Rsvp:
+    """Answer yes, no or maybe; a second answer replaces the first. Closed once the meeting starts."""
+    now = now or timezone.now()
+    if answer not in Answer.values:
+        raise ValidationError({"answer": _("Kies ja, nee of misschien.")})
+    if meeting.community_id != membership.community_id:
+        raise ValidationError(_("Je bent geen lid van deze gemeenschap."))
+    if meeting.cancelled_at:
+        raise ValidationError(_("Deze bijeenkomst is afgelast."))
+    if meeting.starts_at <= now:
+        raise ValidationError(_("De bijeenkomst is al begonnen; je antwoord kan niet meer veranderen."))
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                rsvp, _created = Rsvp.objects.update_or_create(
+                    meeting=meeting, membership=membership, defaults={"answer": answer, "answered_at": now})
+            return rsvp
+        except IntegrityError:
+            # Two clicks at once: the other one created the row; update it.
+            continue
+    raise ValidationError(_("Je antwoord kon niet worden opgeslagen. Probeer het nog eens."))
+
+
+# Agenda -------------------------------------------------------------------------------------------
+
+def agenda_item_add(*, meeting: Meeting, by: Membership, title: str, description: str = "",
+                    duration_minutes=None, now=None) -> AgendaItem:
+    now = now or timezone.now()
+    if meeting.cancelled_at:
+        raise ValidationError(_("Deze bijeenkomst is afgelast."))
+    if now >= meeting.agenda_deadline:
+        raise ValidationError(_("De termijn voor agendapunten is verlopen (%(days)s dagen voor de bijeenkomst).")
+                              % {"days": meeting.agenda_deadline_days})
+    with transaction.atomic():
+        # Lock the meeting so two proposals at once get distinct positions.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        last = AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"]
+        item = AgendaItem(meeting=meeting, proposed_by=by, title=title, description=description,
+                          duration_minutes=duration_minutes, position=(last or 0) + 1, created_at=now)
+        item.full_clean()
+        item.save()
+    return item
+
+
+def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
+    """Swap the item with its neighbour (above or below)."""
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+        items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position", "pk"))
+        index = next((i for i, it in enumerate(items) if it.pk == item.pk), None)
+        if index is None:
+            return
+        other = index - 1 if up else index + 1
+        if other < 0 or other >= len(items):
+            return
+        items[index], items[other] = items[other], items[index]
+        for position, it in enumerate(items, start=1):
+            if it.position != position:
+                it.position = position
+        AgendaItem.objects.bulk_update(items, ["position"])
+
+
+def agenda_item_remove(*, item: AgendaItem) -> None:
+    item.delete()
+
+
+# After the meeting --------------------------------------------------------------------------------
+
+def attendance_record(*, meeting: Meeting, by: Membership, present_ids, notes: str | None = None,
+                      now=None) -> Meeting:
+    """Replace who was there (members of the meeting's community only) and, when given, the notes."""
+    now = now or timezone.now()
+    if meeting.starts_at > now:
+        raise ValidationError(_("Aanwezigheid vul je in als de bijeenkomst begonnen is."))
+    present = set(Membership.objects.filter(community_id=meeting.community_id, pk__in=list(present_ids))
+                  .values_list("pk", flat=True))
+    with transaction.atomic():
+        Attendance.objects.filter(meeting=meeting).exclude(membership_id__in=present).delete()
+        existing = set(Attendance.objects.filter(meeting=meeting).values_list("membership_id", flat=True))
+        Attendance.objects.bulk_create([Attendance(meeting=meeting, membership_id=pk) for pk in present - existing])
+        meeting.attendance_recorded_at = now
+        fields = ["attendance_recorded_at"]
+        if notes is not None:
+            meeting.notes = notes
+            fields += ["notes"]
+            meeting.full_clean()
+        meeting.save(update_fields=fields)
+    return meeting
+
+
+def notes_update(*, meeting: Meeting, notes: str) -> Meeting:
+    meeting.notes = notes
+    meeting.full_clean()
+    meeting.save(update_fields=["notes"])
+    return meeting
+
+
+# Calendar feed ------------------------------------------------------------------------------------
+
+def feed_token_regenerate(*, user: User) -> str:
+    """A new secret for the person's calendar feed; the old URL stops working at once."""
+    token = new_feed_token()
+    User.objects.filter(pk=user.pk).update(feed_token=token)
+    user.feed_token = token
+    return token
+
+
+# Jobs ---------------------------------------------------------------------------------------------
+
+def agenda_send_due(*, now=None) -> int:
+    """Email the agenda to every invitee of meetings whose send moment has come. A fixed number of
+    queries to find who is due; the outbox key makes a second run (or a concurrent one) send nothing."""
+    from . import jobs
+
+    return jobs.agenda_send_due(now=now or timezone.now())
+
+
+def reminders_send_due(*, now=None) -> int:
+    from . import jobs
+
+    return jobs.reminders_send_due(now=now or timezone.now())
