@@ -321,3 +321,51 @@ class LearningGoal(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+# --- reflection moments --------------------------------------------------------------------------
+
+class Reflection(models.Model):
+    """One participant's look back on an activity or a held meeting they took part in. Visible to the
+    community, or only to the workgroup's members when the workgroup is closed. The personal insight
+    is shown to others only when its author chose to share it."""
+
+    community = models.ForeignKey("participants.Community", on_delete=models.CASCADE, related_name="reflections")
+    activity = models.ForeignKey("workgroups.Activity", null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="reflections")
+    meeting = models.ForeignKey("meetings.Meeting", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="reflections")
+    membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="reflections")
+    what_we_did = models.TextField(_("Wat hebben we gedaan?"), max_length=3000)
+    learned_content = models.TextField(_("Wat hebben we geleerd over de inhoud?"), max_length=3000, blank=True)
+    learned_process = models.TextField(_("Wat hebben we geleerd over het proces en de samenwerking?"),
+                                       max_length=3000, blank=True)
+    next_time = models.TextField(_("Wat doen we de volgende keer anders?"), max_length=3000, blank=True)
+    insight = models.TextField(_("Mijn persoonlijke inzicht"), max_length=2000, blank=True)
+    insight_shared = models.BooleanField(_("Deel mijn inzicht met de groep"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reflectie")
+        verbose_name_plural = _("reflecties")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "membership"], condition=Q(activity__isnull=False),
+                                    name="reflection_one_per_activity_person",
+                                    violation_error_message=_("Je hebt hier al op gereflecteerd.")),
+            models.UniqueConstraint(fields=["meeting", "membership"], condition=Q(meeting__isnull=False),
+                                    name="reflection_one_per_meeting_person",
+                                    violation_error_message=_("Je hebt hier al op gereflecteerd.")),
+            models.CheckConstraint(condition=Q(activity__isnull=False, meeting__isnull=True)
+                                   | Q(activity__isnull=True, meeting__isnull=False),
+                                   name="reflection_on_activity_or_meeting"),
+        ]
+        indexes = [models.Index(fields=["community", "created_at"])]
+
+    def __str__(self):
+        return f"{self.membership_id}: {self.what_we_did[:40]}"
+
+    @property
+    def subject(self):
+        return self.activity if self.activity_id else self.meeting

@@ -1,10 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+
+
 def home_panels(request) -> list[dict]:
-    """Panels for the community home; see lg_portal.common.panels."""
-    return []
+    """On the community home: the reflections waiting for me (2 queries) and the compass's own checks
+    (a fixed handful of queries)."""
+    from . import checks, selectors
+
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return []
+    results = list(selectors.compass_checks(community=request.community).values())
+    return [
+        {"template": "lessons/_home_reflections.html",
+         "lessons_due": selectors.reflections_due_for(membership=membership, limit=5)},
+        {"template": "lessons/_home_compass.html",
+         "lessons_checks_attention": [r for r in results if r.state == checks.ATTENTION],
+         "lessons_checks_ok": sum(1 for r in results if r.state == checks.OK),
+         "lessons_checks_total": len(results)},
+    ]
 
 
 # Entries for the community menu: (url name taking the community slug, label).
-NAV_ITEMS = []
+NAV_ITEMS = [
+    ("lessons_compass", _("Wegwijzer")),
+    ("lessons_reflections", _("Reflecties")),
+]
 
 # Templates included on the personal settings page.
 SETTINGS_TEMPLATES = []

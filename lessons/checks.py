@@ -1,0 +1,154 @@
+"""The compass checks itself where the portal has the data. Each check is a small pure function that
+takes already fetched data and returns its state and the evidence, in words a member understands.
+lessons.selectors.compass_checks fetches the data (a fixed number of queries) and calls them."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from participants.models import GroupRole, MemberStatus
+from participants.selectors import composition
+
+OK = "ok"
+ATTENTION = "attention"
+UNKNOWN = "unknown"
+
+# Roles that look ahead or think things through, as against the doers.
+THINKING_ROLES = {GroupRole.THINKER, GroupRole.VISIONARY, GroupRole.STRATEGIST}
+
+
+@dataclass
+class CheckResult:
+    key: str
+    state: str
+    evidence: str
+    details: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return self.state == OK
+
+    @property
+    def state_label(self):
+        return {OK: _("In orde"), ATTENTION: _("Verdient aandacht"), UNKNOWN: _("Nog geen gegevens")}[self.state]
+
+
+def _day(d: date) -> str:
+    return date_format(d, "j F Y")
+
+
+def check_group_size(*, members) -> CheckResult:
+    """10-15 participants works best; Hellendoorn's 20-25 made the plenaries passive."""
+    size = composition(members=members)["size"]
+    low, high = settings.LG_GROUP_SIZE_MIN, settings.LG_GROUP_SIZE_MAX
+    evidence = ngettext("%(n)s actieve deelnemer; de gids adviseert %(low)s tot %(high)s.",
+                        "%(n)s actieve deelnemers; de gids adviseert %(low)s tot %(high)s.", size) % {
+        "n": size, "low": low, "high": high}
+    return CheckResult("group_size", OK if low <= size <= high else ATTENTION, evidence)
+
+
+def check_duration(*, community) -> CheckResult:
+    """At least a year, better one and a half to two."""
+    days = community.duration_days
+    months = round(days / 30.44)
+    evidence = _("De gemeenschap loopt van %(start)s tot %(end)s: ongeveer %(months)s maanden.") % {
+        "start": _day(community.starts_on), "end": _day(community.ends_on), "months": months}
+    return CheckResult("duration", OK if days >= 365 else ATTENTION, evidence)
+
+
+def check_evaluation(*, community, last_concluded: date | None, today: date, interval_months: int = 6) -> CheckResult:
+    """A qualitative intermediate evaluation at least every six months."""
+    cutoff = today - relativedelta(months=interval_months)
+    if last_concluded and last_concluded >= cutoff:
+        return CheckResult("evaluation", OK, _("Laatste tussenevaluatie afgerond op %(date)s.") % {
+            "date": _day(last_concluded)})
+    if community.starts_on > cutoff:
+        first = community.starts_on + relativedelta(months=interval_months)
+        return CheckResult("evaluation", OK, _("De eerste tussenevaluatie staat gepland rond %(date)s.") % {
+            "date": _day(first)})
+    if last_concluded:
+        return CheckResult("evaluation", ATTENTION, _(
+            "De laatste tussenevaluatie was op %(date)s, meer dan %(n)s maanden geleden.") % {
+            "date": _day(last_concluded), "n": interval_months})
+    return CheckResult("evaluation", ATTENTION, _(
+        "Er is nog geen tussenevaluatie gehouden, terwijl de gemeenschap al sinds %(date)s loopt.") % {
+        "date": _day(community.starts_on)})
+
+
+def check_reflection(*, total: int, missing: int, since: date) -> CheckResult:
+    """A fixed look-back moment after every joint activity."""
+    if not total:
+        return CheckResult("reflection", UNKNOWN, _("Sinds %(since)s zijn er nog geen activiteiten vastgelegd.") % {
+            "since": _day(since)})
+    evidence = ngettext(
+        "%(missing)s van %(total)s activiteit sinds %(since)s heeft geen reflectie.",
+        "%(missing)s van %(total)s activiteiten sinds %(since)s hebben geen reflectie.", total) % {
+        "missing": missing, "total": total, "since": _day(since)}
+    return CheckResult("reflection", OK if missing == 0 else ATTENTION, evidence)
+
+
+def workgroup_mix(members) -> str | None:
+    """Why a workgroup is one-sided, or None when it mixes sectors and thinkers with doers."""
+    sectors = {m.sector for m in members if m.sector}
+    roles = {r for m in members for r in m.group_roles}
+    if len(sectors) < 2:
+        return _("één sector")
+    if GroupRole.DOER not in roles:
+        return _("geen doeners")
+    if not roles & THINKING_ROLES:
+        return _("alleen doeners")
+    return None
+
+
+def check_mixed_workgroups(*, workgroups: list[tuple[str, list]]) -> CheckResult:
+    """workgroups: (name, active members) for each open workgroup. All-doer or all-thinker groups fail."""
+    judged = [(name, workgroup_mix(members)) for name, members in workgroups if len(members) >= 2]
+    if not judged:
+        return CheckResult("mixed_workgroups", UNKNOWN, _("Er zijn nog geen werkgroepen met twee of meer leden."))
+    one_sided = [(name, why) for name, why in judged if why]
+    if not one_sided:
+        return CheckResult("mixed_workgroups", OK, ngettext(
+            "De werkgroep is gemengd: verschillende sectoren, denkers en doeners.",
+            "Alle %(n)s werkgroepen zijn gemengd: verschillende sectoren, denkers en doeners.", len(judged)) % {
+            "n": len(judged)})
+    evidence = _("%(n)s van %(total)s werkgroepen zijn eenzijdig: %(list)s.") % {
+        "n": len(one_sided), "total": len(judged),
+        "list": "; ".join(f"{name} ({why})" for name, why in one_sided)}
+    return CheckResult("mixed_workgroups", ATTENTION, evidence, details=[name for name, _why in one_sided])
+
+
+def check_ground_rules(*, community, members) -> CheckResult:
+    """Ground rules agreed together and accepted by everyone (a gentlemen's agreement)."""
+    if not community.ground_rules.strip():
+        return CheckResult("ground_rules", ATTENTION, _("Er zijn nog geen spelregels vastgelegd."))
+    active = [m for m in members if m.status == MemberStatus.ACTIVE]
+    pending = [m for m in active if m.ground_rules_accepted_at is None]
+    if not pending:
+        return CheckResult("ground_rules", OK, _("Alle %(n)s actieve leden hebben de spelregels geaccepteerd.") % {
+            "n": len(active)})
+    evidence = _("%(n)s van %(total)s actieve leden hebben de spelregels nog niet geaccepteerd: %(names)s.") % {
+        "n": len(pending), "total": len(active), "names": ", ".join(m.user.name for m in pending)}
+    return CheckResult("ground_rules", ATTENTION, evidence, details=[m.user.name for m in pending])
+
+
+def check_drift(*, plenaries_held: int | None, drifting: list, window: int = 2) -> CheckResult:
+    """Notice who drifts away: active members who missed the last `window` held plenaries.
+    plenaries_held is None when the portal has no attendance to go on."""
+    if plenaries_held is None:
+        return CheckResult("drift", UNKNOWN, _("Het portaal houdt nog geen aanwezigheid bij."))
+    if plenaries_held < window:
+        return CheckResult("drift", UNKNOWN, _(
+            "Er zijn nog geen %(n)s plenaire bijeenkomsten met aanwezigheid geweest.") % {"n": window})
+    if not drifting:
+        return CheckResult("drift", OK, _("Niemand miste de laatste %(n)s plenaire bijeenkomsten.") % {"n": window})
+    names = [m.user.name for m in drifting]
+    evidence = ngettext(
+        "%(count)s deelnemer miste de laatste %(n)s plenaire bijeenkomsten: %(names)s. Praat hem of haar bij.",
+        "%(count)s deelnemers misten de laatste %(n)s plenaire bijeenkomsten: %(names)s. Praat ze bij.",
+        len(names)) % {"count": len(names), "n": window, "names": ", ".join(names)}
+    return CheckResult("drift", ATTENTION, evidence, details=names)

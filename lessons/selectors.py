@@ -1,0 +1,493 @@
+"""Reads for the compass, self-assessments, evaluations and reflections. Every function costs a fixed
+number of queries, whatever the number of rows."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from meetings.models import Attendance, Meeting, Rsvp
+from meetings.selectors import meeting_get_for_member
+from participants.models import Membership, MemberStatus
+from participants.selectors import counted_in_group, members_of
+from workgroups.models import Activity, Workgroup, WorkgroupMember
+
+from . import checks
+from .models import (
+    AnswerState,
+    AssessmentAnswer,
+    AssessmentRound,
+    AutoCheck,
+    BonusTip,
+    Chapter,
+    Evaluation,
+    EvaluationResponse,
+    GoalChange,
+    InitiatorGuide,
+    Item,
+    ItemKind,
+    LearningGoal,
+    Lesson,
+    Reflection,
+)
+
+EVALUATION_INTERVAL_MONTHS = 6
+REFLECTION_GRACE_DAYS = 7
+
+
+# --- the compass -------------------------------------------------------------------------------
+
+def compass_chapters():
+    """All chapters with their items and lessons: three queries."""
+    return list(Chapter.objects.prefetch_related(
+        Prefetch("items", queryset=Item.objects.order_by("order")),
+        Prefetch("lessons", queryset=Lesson.objects.order_by("order")),
+    ))
+
+
+def compass_chapter(*, key):
+    return Chapter.objects.prefetch_related(
+        Prefetch("items", queryset=Item.objects.order_by("order")),
+        Prefetch("lessons", queryset=Lesson.objects.order_by("order")),
+    ).filter(key=key).first()
+
+
+KIND_ORDER = [k.value for k in ItemKind]
+
+
+def items_by_kind(items) -> list[tuple[str, str, list]]:
+    """Group a chapter's items the way the guide does: (kind, label, items), in the guide's order."""
+    groups = defaultdict(list)
+    for item in items:
+        groups[item.kind].append(item)
+    labels = dict(ItemKind.choices)
+    return [(kind, labels[kind], groups[kind]) for kind in KIND_ORDER if groups[kind]]
+
+
+def initiator_guide(*, initiator):
+    """The bonus tips and example questions for one kind of initiator: two queries."""
+    return (InitiatorGuide.objects.filter(initiator=initiator)
+            .prefetch_related(Prefetch("tips", queryset=BonusTip.objects.order_by("kind", "order"))).first())
+
+
+# --- automatic checks ----------------------------------------------------------------------------
+
+def reflection_window_start(*, community, today: date) -> date:
+    return max(community.starts_on, today - relativedelta(months=EVALUATION_INTERVAL_MONTHS))
+
+
+def activity_reflection_counts(*, community, since: date, until: date) -> tuple[int, int]:
+    """(activities between since and until, how many of them have no reflection): one query."""
+    has_reflection = Exists(Reflection.objects.filter(activity=OuterRef("pk")))
+    counts = Activity.objects.filter(community=community, happened_on__gte=since, happened_on__lte=until).aggregate(
+        total=Count("pk"), missing=Count("pk", filter=~Q(has_reflection)))
+    return counts["total"], counts["missing"]
+
+
+def _open_workgroups_with_members(*, community):
+    workgroups = list(Workgroup.objects.filter(community=community, archived_at__isnull=True, is_core_group=False)
+                      .prefetch_related(Prefetch(
+                          "members",
+                          queryset=WorkgroupMember.objects.select_related("membership").filter(
+                              membership__status=MemberStatus.ACTIVE))))
+    return [(w.name, [wm.membership for wm in w.members.all()]) for w in workgroups]
+
+
+def drifting_members(*, community, members, now, window: int = 2):
+    """(plenaries held with recorded attendance, active members who missed the last `window` of them).
+    Two queries."""
+    held, present_by_meeting = _plenary_attendance(community=community, now=now, window=window)
+    if len(held) < window:
+        return len(held), []
+    drifting = []
+    for m in members:
+        if not counted_in_group(m):
+            continue
+        if all(m.pk not in present_by_meeting.get(meeting_id, set()) for meeting_id, _starts in held):
+            # Someone who joined after these plenaries cannot have missed them.
+            if m.joined_at <= held[-1][1]:
+                drifting.append(m)
+    return len(held), drifting
+
+
+def _plenary_attendance(*, community, now, window):
+    """The last `window` held plenaries whose attendance was recorded (id, starts_at; newest first) and
+    who was present at each, read from the meetings app. Two queries."""
+    held = list(Meeting.objects.filter(community=community, kind="plenary", starts_at__lt=now,
+                                       cancelled_at__isnull=True, attendance_recorded_at__isnull=False)
+                .order_by("-starts_at").values_list("pk", "starts_at")[:window])
+    present = defaultdict(set)
+    for meeting_id, membership_id in Attendance.objects.filter(
+            meeting_id__in=[pk for pk, _s in held]).values_list("meeting_id", "membership_id"):
+        present[meeting_id].add(membership_id)
+    return held, present
+
+
+def compass_checks(*, community, now=None, members=None) -> dict:
+    """Every automatic check's live state, keyed by AutoCheck value. A fixed number of queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if members is None:
+        members = list(members_of(community=community))
+    last_concluded = Evaluation.objects.filter(community=community, concluded_at__isnull=False).aggregate(
+        last=Max("concluded_at"))["last"]
+    since = reflection_window_start(community=community, today=today)
+    total, missing = activity_reflection_counts(community=community, since=since,
+                                                until=today - timedelta(days=REFLECTION_GRACE_DAYS))
+    held, drifting = drifting_members(community=community, members=members, now=now)
+    results = [
+        checks.check_group_size(members=members),
+        checks.check_duration(community=community),
+        checks.check_evaluation(community=community, today=today,
+                                last_concluded=timezone.localdate(last_concluded) if last_concluded else None),
+        checks.check_reflection(total=total, missing=missing, since=since),
+        checks.check_mixed_workgroups(workgroups=_open_workgroups_with_members(community=community)),
+        checks.check_ground_rules(community=community, members=members),
+        checks.check_drift(plenaries_held=held, drifting=drifting),
+    ]
+    labels = dict(AutoCheck.choices)
+    for result in results:
+        result.label = labels[result.key]
+    return {r.key: r for r in results}
+
+
+# --- self-assessment ---------------------------------------------------------------------------
+
+def open_round(*, community):
+    return AssessmentRound.objects.filter(community=community, closed_at__isnull=True).first()
+
+
+def rounds_of(*, community):
+    return list(AssessmentRound.objects.filter(community=community).select_related("opened_by", "closed_by"))
+
+
+def round_get(*, community, pk):
+    """A round of this community, or 404."""
+    return get_object_or_404(AssessmentRound.objects.select_related("opened_by", "closed_by"),
+                             pk=pk, community=community)
+
+
+def answers_of_member(*, round, membership) -> dict:
+    """item_id -> this member's answer in the round: one query."""
+    return {a.item_id: a for a in AssessmentAnswer.objects.filter(round=round, membership=membership)}
+
+
+def score(in_place: int, attention: int) -> int | None:
+    """Share of answered (applicable) marks that say 'in place', 0-100."""
+    answered = in_place + attention
+    return round(100 * in_place / answered) if answered else None
+
+
+def round_tally(*, round) -> dict:
+    """Counts per item and state for a round: {item_id: {state: n}}. One query."""
+    tally = defaultdict(lambda: dict.fromkeys(AnswerState.values, 0))
+    for item_id, state, n in (AssessmentAnswer.objects.filter(round=round)
+                              .values_list("item_id", "state").annotate(n=Count("pk")).order_by()):
+        tally[item_id][state] = n
+    return tally
+
+
+def summarise_round(*, round) -> dict:
+    """Summary per chapter key: counts per state, the score and how many people answered. Two queries."""
+    chapter_of = dict(Item.objects.values_list("pk", "chapter__key"))
+    summary = {key: {**dict.fromkeys(AnswerState.values, 0), "score": None}
+               for key in Chapter.objects.order_by("order").values_list("key", flat=True)}
+    for item_id, counts in round_tally(round=round).items():
+        for state, n in counts.items():
+            summary[chapter_of[item_id]][state] += n
+    for row in summary.values():
+        row["score"] = score(row[AnswerState.IN_PLACE], row[AnswerState.ATTENTION])
+    return summary
+
+
+def round_respondents(*, round) -> int:
+    return AssessmentAnswer.objects.filter(round=round).values("membership").distinct().count()
+
+
+def round_notes(*, round) -> dict:
+    """item_id -> [(name, state label, note)] for the notes members left. One query."""
+    labels = dict(AnswerState.choices)
+    notes = defaultdict(list)
+    for answer in (AssessmentAnswer.objects.filter(round=round).exclude(note="")
+                   .select_related("membership__user").order_by("answered_at")):
+        notes[answer.item_id].append((answer.membership.user.name, labels[answer.state], answer.note))
+    return notes
+
+
+def trend(*, community, chapters, limit: int = 8) -> dict:
+    """The closed rounds' stored summaries, oldest first, for the chart and its table. One query."""
+    closed = list(AssessmentRound.objects.filter(community=community, closed_at__isnull=False)
+                  .order_by("-closed_at")[:limit])[::-1]
+    rows = []
+    for chapter in chapters:
+        rows.append({"chapter": chapter,
+                     "scores": [r.summary.get(chapter.key, {}).get("score") for r in closed]})
+    return {"rounds": closed, "rows": rows}
+
+
+def trend_chart(trend_data, *, width=200, height=80, gap=4) -> list[dict]:
+    """Geometry for a small bar chart per chapter (drawn as inline SVG by the template)."""
+    rounds = trend_data["rounds"]
+    n = max(len(rounds), 1)
+    bar = (width - gap * (n + 1)) / n
+    charts = []
+    for row in trend_data["rows"]:
+        bars = []
+        for i, (value, rnd) in enumerate(zip(row["scores"], rounds, strict=True)):
+            h = 0 if value is None else height * value / 100
+            bars.append({"x": round(gap + i * (bar + gap), 1), "y": round(height - h, 1), "w": round(bar, 1),
+                         "h": round(h, 1), "value": value, "round": rnd})
+        charts.append({"chapter": row["chapter"], "bars": bars, "scores": row["scores"]})
+    return charts
+
+
+def latest_closed_tally(*, community):
+    """The latest closed round and its counts per item (two queries), for the printable compass."""
+    latest = (AssessmentRound.objects.filter(community=community, closed_at__isnull=False)
+              .order_by("-closed_at").first())
+    return latest, (round_tally(round=latest) if latest else {})
+
+
+# --- intermediate evaluations ---------------------------------------------------------------------
+
+def evaluation_plan(*, community) -> list[date]:
+    """Every six months from the community's start, up to its end."""
+    dates, k = [], 1
+    while True:
+        planned = community.starts_on + relativedelta(months=EVALUATION_INTERVAL_MONTHS * k)
+        if planned > community.ends_on:
+            return dates
+        dates.append(planned)
+        k += 1
+
+
+def evaluation_schedule(*, community, today) -> list[dict]:
+    """The planned dates joined with the evaluations held or open (also unplanned ones). One query."""
+    evaluations = {e.planned_on: e for e in Evaluation.objects.filter(community=community)
+                   .annotate(n_responses=Count("responses"))}
+    rows = []
+    for planned in sorted(set(evaluation_plan(community=community)) | set(evaluations)):
+        evaluation = evaluations.get(planned)
+        if evaluation is None:
+            state = "due" if planned <= today else "planned"
+        else:
+            state = "open" if evaluation.is_open else "concluded"
+        rows.append({"planned_on": planned, "evaluation": evaluation, "state": state})
+    return rows
+
+
+def evaluation_get(*, community, pk):
+    return get_object_or_404(Evaluation.objects.select_related("opened_by", "concluded_by"), pk=pk,
+                             community=community)
+
+
+def evaluation_responses(*, evaluation):
+    return list(EvaluationResponse.objects.filter(evaluation=evaluation).select_related("membership__user")
+                .order_by("answered_at"))
+
+
+def goal_history(*, community):
+    return list(GoalChange.objects.filter(community=community).select_related("changed_by", "evaluation"))
+
+
+# --- learning goals ----------------------------------------------------------------------------
+
+def learning_goals(*, community):
+    """(community goals, {membership: [goals]}) in two lists. One query."""
+    shared, personal = [], defaultdict(list)
+    for goal in LearningGoal.objects.filter(community=community).select_related("membership__user"):
+        if goal.membership_id is None:
+            shared.append(goal)
+        else:
+            personal[goal.membership].append(goal)
+    return shared, sorted(personal.items(), key=lambda kv: kv[0].user.name)
+
+
+def my_learning_goals(*, membership):
+    return list(LearningGoal.objects.filter(membership=membership))
+
+
+def active_members(*, community):
+    return Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
+
+
+# --- reflections --------------------------------------------------------------------------------
+
+REFLECTION_DUE_WINDOW_DAYS = 60  # a person's own list of reflections to write looks back this far
+
+
+def _group_visible_q(membership, path: str) -> Q:
+    """Rows whose workgroup (at `path`) is open, absent, or a closed one this member belongs to."""
+    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef(path), membership=membership)
+    return Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__closed": False}) | Q(Exists(in_group))
+
+
+def visible_reflections_q(membership) -> Q:
+    return Q(community_id=membership.community_id) & (
+        (Q(activity__isnull=False) & _group_visible_q(membership, "activity__workgroup"))
+        | (Q(meeting__isnull=False) & _group_visible_q(membership, "meeting__workgroup"))
+    )
+
+
+def held_meetings(*, community, now):
+    return Meeting.objects.filter(community=community, starts_at__lt=now, cancelled_at__isnull=True)
+
+
+def took_part_in_meeting_q(membership) -> Q:
+    """Who took part in a meeting: the recorded attendance; before attendance is recorded, those who
+    said yes."""
+    attended = Attendance.objects.filter(meeting=OuterRef("pk"), membership=membership)
+    said_yes = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership, answer="yes")
+    return ((Q(attendance_recorded_at__isnull=False) & Q(Exists(attended)))
+            | (Q(attendance_recorded_at__isnull=True) & Q(Exists(said_yes))))
+
+
+def took_part_in_meeting(*, meeting, membership) -> bool:
+    return Meeting.objects.filter(took_part_in_meeting_q(membership), pk=meeting.pk).exists()
+
+
+def took_part_in_activity(*, activity, membership) -> bool:
+    return activity.participants.filter(pk=membership.pk).exists()
+
+
+def reflections_due_for(*, membership, now=None, limit=None) -> list[dict]:
+    """Held meetings and activities this member took part in and has not reflected on yet, in the last
+    REFLECTION_DUE_WINDOW_DAYS, oldest first. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    since = today - timedelta(days=REFLECTION_DUE_WINDOW_DAYS)
+    mine = Reflection.objects.filter(membership=membership)
+    activities = (Activity.objects.filter(community_id=membership.community_id, participants=membership,
+                                          happened_on__gte=since, happened_on__lte=today)
+                  .exclude(Exists(mine.filter(activity=OuterRef("pk")))).select_related("workgroup"))
+    meetings = (held_meetings(community=membership.community_id, now=now)
+                .filter(took_part_in_meeting_q(membership), starts_at__date__gte=since)
+                .exclude(Exists(mine.filter(meeting=OuterRef("pk")))).select_related("workgroup"))
+    due = [_subject_row(a, "activity", today=today, now=now) for a in activities]
+    due += [_subject_row(m, "meeting", today=today, now=now) for m in meetings]
+    due.sort(key=lambda row: row["day"])
+    return due[:limit] if limit else due
+
+
+def _subject_row(obj, kind, *, today, now, count=None):
+    if kind == "activity":
+        day, title, workgroup = obj.happened_on, obj.title, obj.workgroup
+    else:
+        day, title, workgroup = timezone.localdate(obj.ends_at), obj.title, obj.workgroup
+    overdue = (today - day).days > REFLECTION_GRACE_DAYS
+    return {"kind": kind, "obj": obj, "pk": obj.pk, "day": day, "title": title, "workgroup": workgroup,
+            "count": count, "overdue": overdue, "due_on": day + timedelta(days=REFLECTION_GRACE_DAYS)}
+
+
+def reflection_moments(*, membership, now=None, months: int = 6) -> list[dict]:
+    """Every held meeting and activity of the last months that this member may see, newest first,
+    with its number of reflections and whether one is overdue. Three queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    since = max(membership.community.starts_on, today - relativedelta(months=months))
+    activities = (Activity.objects.filter(_group_visible_q(membership, "workgroup"),
+                                          community_id=membership.community_id,
+                                          happened_on__gte=since, happened_on__lte=today)
+                  .select_related("workgroup").annotate(n=Count("reflections")))
+    meetings = (held_meetings(community=membership.community_id, now=now)
+                .filter(_group_visible_q(membership, "workgroup"), starts_at__date__gte=since)
+                .select_related("workgroup").annotate(n=Count("reflections")))
+    rows = [_subject_row(a, "activity", today=today, now=now, count=a.n) for a in activities]
+    rows += [_subject_row(m, "meeting", today=today, now=now, count=m.n) for m in meetings]
+    for row in rows:
+        row["overdue"] = row["overdue"] and not row["count"]
+    rows.sort(key=lambda row: row["day"], reverse=True)
+    return rows
+
+
+def overdue_reflections(*, community, now=None) -> list[dict]:
+    """Activities and held meetings since the community started, more than REFLECTION_GRACE_DAYS ago,
+    with no reflection at all (oldest first). Titles of closed workgroups' subjects are for their members
+    only; the caller decides what to show. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    cutoff = today - timedelta(days=REFLECTION_GRACE_DAYS)
+    activities = (Activity.objects.filter(community=community, happened_on__lt=cutoff)
+                  .exclude(Exists(Reflection.objects.filter(activity=OuterRef("pk")))).select_related("workgroup"))
+    meetings = (held_meetings(community=community, now=now)
+                .filter(ends_at__lt=now - timedelta(days=REFLECTION_GRACE_DAYS))
+                .exclude(Exists(Reflection.objects.filter(meeting=OuterRef("pk")))).select_related("workgroup"))
+    rows = [_subject_row(a, "activity", today=today, now=now, count=0) for a in activities]
+    rows += [_subject_row(m, "meeting", today=today, now=now, count=0) for m in meetings]
+    rows.sort(key=lambda row: row["day"])
+    return rows
+
+
+def quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def reflection_balance(*, community, now=None, quarters: int = 4) -> dict:
+    """Per workgroup and quarter: activities and how many were reflected on. The balance of acting and
+    reflecting over time. One query."""
+    today = timezone.localdate(now or timezone.now())
+    periods = [quarter_start(today)]
+    while len(periods) < quarters:
+        previous = quarter_start(periods[0] - timedelta(days=1))
+        if previous < quarter_start(community.starts_on):
+            break
+        periods.insert(0, previous)
+    has_reflection = Exists(Reflection.objects.filter(activity=OuterRef("pk")))
+    rows = (Activity.objects.filter(community=community, happened_on__gte=periods[0], happened_on__lte=today)
+            .annotate(reflected=has_reflection)
+            .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "happened_on", "reflected"))
+    table = {}
+    for workgroup_id, name, closed, happened_on, reflected in rows:
+        entry = table.setdefault(workgroup_id, {"name": name, "closed": closed,
+                                                "cells": {p: [0, 0] for p in periods}})
+        cell = entry["cells"][quarter_start(happened_on)]
+        cell[0] += 1
+        cell[1] += 1 if reflected else 0
+    result = []
+    for entry in sorted(table.values(), key=lambda e: e["name"]):
+        cells = []
+        for p in periods:
+            total, reflected = entry["cells"][p]
+            cells.append({"total": total, "reflected": reflected,
+                          "share": round(100 * reflected / total) if total else None})
+        result.append({"name": entry["name"], "closed": entry["closed"], "cells": cells})
+    return {"periods": periods, "rows": result}
+
+
+def shared_insights(*, membership, limit: int = 30) -> list:
+    """Personal insights their authors chose to share, that this member may see. One query."""
+    return list(Reflection.objects.filter(visible_reflections_q(membership), insight_shared=True)
+                .exclude(insight="").select_related("membership__user", "activity", "meeting")
+                .order_by("-created_at")[:limit])
+
+
+def reflections_on(*, membership, activity=None, meeting=None) -> list:
+    """The reflections on one subject, with everyone's insight hidden unless shared or their own. One query."""
+    qs = Reflection.objects.filter(activity=activity) if activity is not None else Reflection.objects.filter(
+        meeting=meeting)
+    rows = list(qs.select_related("membership__user").order_by("created_at"))
+    for r in rows:
+        r.insight_visible = bool(r.insight) and (r.insight_shared or r.membership_id == membership.pk)
+    return rows
+
+
+def activity_get_for_reflection(*, membership, pk):
+    """An activity of the member's community that they may see (closed workgroups: members only), or 404."""
+    activity = (Activity.objects.filter(_group_visible_q(membership, "workgroup"), pk=pk,
+                                        community_id=membership.community_id)
+                .select_related("workgroup").first())
+    if activity is None:
+        raise Http404
+    return activity
+
+
+def meeting_get_for_reflection(*, membership, pk):
+    return meeting_get_for_member(membership=membership, pk=pk)
+
+
+def workgroup_ids_of(*, membership) -> set[int]:
+    return set(WorkgroupMember.objects.filter(membership=membership).values_list("workgroup_id", flat=True))
