@@ -52,5 +52,10 @@ messages: setup
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# The benchmark on this machine's PostgreSQL (a separate database, lg_bench). ARGS="--participants 10000"
+bench: setup
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) || true
+	$(PY) bench/run.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
