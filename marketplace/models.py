@@ -1,0 +1,218 @@
+"""The community marketplace (maatschappelijke beursvloer): needs and offers of organisations meet on one
+day; the matches made there are recorded with their value and followed up some weeks later.
+
+Organisations take part without an account: they enter through a public link per marketplace and confirm
+by email. Organisers are the members of the organising workgroup plus the community's facilitators."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DESCRIPTION_MAX = 2000
+IN_RETURN_MAX = 500
+WHAT_MAX = 1000
+
+
+def default_follow_up_weeks() -> int:
+    return getattr(settings, "LG_MARKETPLACE_FOLLOW_UP_WEEKS", 6)
+
+
+def new_public_token() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class OrgKind(models.TextChoices):
+    NON_PROFIT = "non_profit", _("Non-profitorganisatie")
+    CIVIL_SOCIETY = "civil_society", _("Maatschappelijke organisatie")
+    BUSINESS = "business", _("Bedrijf")
+    MUNICIPALITY = "municipality", _("Gemeente")
+    OTHER = "other", _("Anders")
+
+
+def all_org_kinds() -> list[str]:
+    return [value for value, _label in OrgKind.choices]
+
+
+class Side(models.TextChoices):
+    NEED = "need", _("Vraag")
+    OFFER = "offer", _("Aanbod")
+
+
+class Category(models.TextChoices):
+    MATERIALS = "materials", _("Materialen")
+    KNOWLEDGE = "knowledge", _("Kennis en advies")
+    HANDS = "hands", _("Handen (vrijwillige inzet)")
+    NETWORK = "network", _("Netwerk")
+    SPACE = "space", _("Ruimte")
+    MONEY = "money", _("Geld")
+    OTHER = "other", _("Anders")
+
+
+class Marketplace(models.Model):
+    """One marketplace day, organised by a workgroup. Entries come in through `public_token`."""
+
+    community = models.ForeignKey("participants.Community", on_delete=models.CASCADE,
+                                  related_name="marketplaces")
+    workgroup = models.ForeignKey("workgroups.Workgroup", on_delete=models.CASCADE, related_name="marketplaces",
+                                  verbose_name=_("organiserende werkgroep"))
+    title = models.CharField(_("naam"), max_length=120)
+    held_on = models.DateField(_("datum"))
+    starts_at = models.TimeField(_("begintijd"), null=True, blank=True)
+    ends_at = models.TimeField(_("eindtijd"), null=True, blank=True)
+    place = models.CharField(_("plaats"), max_length=200)
+    audience = models.TextField(
+        _("wie mag meedoen"), max_length=1000,
+        help_text=_("Bijvoorbeeld: non-profitorganisaties, verenigingen en bedrijven uit de gemeente."),
+    )
+    allowed_kinds = models.JSONField(_("soorten organisaties"), default=all_org_kinds)
+    entry_deadline = models.DateTimeField(_("inschrijven kan tot"))
+    description = models.TextField(_("toelichting"), max_length=4000, blank=True)
+    follow_up_weeks = models.PositiveSmallIntegerField(
+        _("navragen na (weken)"), default=default_follow_up_weeks,
+        help_text=_("Zoveel weken na de beursvloer vragen we beide partijen of de match is uitgevoerd."),
+    )
+    public_token = models.CharField(max_length=32, unique=True, default=new_public_token, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("beursvloer")
+        verbose_name_plural = _("beursvloeren")
+        ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(follow_up_weeks__gte=1) & Q(follow_up_weeks__lte=52),
+                                   name="marketplace_follow_up_weeks_sane"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, now=None) -> bool:
+        return (now or timezone.now()) < self.entry_deadline
+
+
+class Entry(models.Model):
+    """A need or an offer of one organisation. It counts only once confirmed by email."""
+
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="entries")
+    side = models.CharField(_("vraag of aanbod"), max_length=5, choices=Side.choices)
+    organisation = models.CharField(_("naam van de organisatie"), max_length=120)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    org_kind = models.CharField(_("soort organisatie"), max_length=20, choices=OrgKind.choices)
+    category = models.CharField(_("categorie"), max_length=20, choices=Category.choices)
+    description = models.TextField(_("omschrijving"), max_length=DESCRIPTION_MAX)
+    in_return = models.CharField(
+        _("wat vraagt u ervoor terug?"), max_length=IN_RETURN_MAX, blank=True,
+        help_text=_("Alleen bij aanbod. Op de beursvloer gaat meestal geen geld over tafel: denk aan een "
+                    "tegenprestatie, zoals een rondleiding of een vermelding."),
+    )
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    # sha256 of email + side + normalised description: the same entry twice is refused by the database.
+    fingerprint = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        ordering = ["organisation", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["marketplace", "fingerprint"], name="marketplace_entry_unique",
+                                    violation_error_message=_("Deze inschrijving is al ontvangen.")),
+            models.CheckConstraint(condition=Q(side="offer") | Q(in_return=""),
+                                   name="marketplace_entry_return_only_for_offers"),
+        ]
+        indexes = [models.Index(fields=["marketplace", "confirmed_at"])]
+
+    def __str__(self):
+        return f"{self.get_side_display()}: {self.organisation}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class MatchStatus(models.TextChoices):
+    PENDING = "pending", _("Loopt nog")
+    DELIVERED = "delivered", _("Uitgevoerd")
+    DROPPED = "dropped", _("Gaat niet door")
+
+
+class Match(models.Model):
+    """A need and an offer that met: what will be done, its estimated value and by when."""
+
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="matches")
+    need = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="matches_as_need",
+                             verbose_name=_("vraag"))
+    offer = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="matches_as_offer",
+                              verbose_name=_("aanbod"))
+    what = models.TextField(_("wat gaan ze doen"), max_length=WHAT_MAX)
+    value_eur = models.DecimalField(_("geschatte waarde (euro)"), max_digits=9, decimal_places=2)
+    due_on = models.DateField(_("uiterlijk klaar op"))
+    status = models.CharField(_("stand"), max_length=10, choices=MatchStatus.choices, default=MatchStatus.PENDING)
+    # The workgroup's activity for this match (a match counts as an activity of the organising workgroup).
+    activity = models.ForeignKey("workgroups.Activity", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="marketplace_matches")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "offer"], name="marketplace_match_unique_pair",
+                                    violation_error_message=_("Deze match is al vastgelegd.")),
+            models.CheckConstraint(condition=Q(value_eur__gte=0), name="marketplace_match_value_not_negative",
+                                   violation_error_message=_("De waarde kan niet negatief zijn.")),
+            models.CheckConstraint(condition=~Q(need=models.F("offer")), name="marketplace_match_two_entries"),
+        ]
+
+    def __str__(self):
+        return f"{self.need.organisation} + {self.offer.organisation}"
+
+
+class FollowUpAnswer(models.TextChoices):
+    DELIVERED = "delivered", _("Ja, het is gebeurd")
+    NOT_YET = "not_yet", _("Nog niet, maar het komt")
+    DROPPED = "dropped", _("Het gaat niet door")
+
+
+class FollowUp(models.Model):
+    """The question to one party of a match, some weeks after the day: was it delivered?
+
+    One row per (match, party), so a job that runs twice asks once. The sending job claims a row by a
+    conditional UPDATE (claimed_at), sends, and sets sent_at."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="follow_ups")
+    party = models.CharField(max_length=5, choices=Side.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    answer = models.CharField(max_length=10, choices=FollowUpAnswer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("navraag")
+        verbose_name_plural = _("navragen")
+        constraints = [
+            models.UniqueConstraint(fields=["match", "party"], name="marketplace_follow_up_once_per_party"),
+        ]
+        indexes = [models.Index(fields=["sent_at"], name="marketplace_follow_up_unsent",
+                                condition=Q(sent_at__isnull=True))]
+
+    def __str__(self):
+        return f"{self.match} ({self.party})"
+
+    @property
+    def entry(self) -> Entry:
+        return self.match.need if self.party == Side.NEED else self.match.offer
