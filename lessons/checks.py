@@ -85,11 +85,16 @@ def check_reflection(*, total: int, missing: int, since: date) -> CheckResult:
     if not total:
         return CheckResult("reflection", UNKNOWN, _("Sinds %(since)s zijn er nog geen activiteiten vastgelegd.") % {
             "since": _day(since)})
+    if not missing:
+        evidence = ngettext("De activiteit sinds %(since)s heeft een reflectie.",
+                            "Alle %(total)s activiteiten sinds %(since)s hebben een reflectie.", total) % {
+            "total": total, "since": _day(since)}
+        return CheckResult("reflection", OK, evidence)
     evidence = ngettext(
-        "%(missing)s van %(total)s activiteit sinds %(since)s heeft geen reflectie.",
-        "%(missing)s van %(total)s activiteiten sinds %(since)s hebben geen reflectie.", total) % {
+        "%(missing)s van %(total)s activiteiten sinds %(since)s heeft geen reflectie.",
+        "%(missing)s van %(total)s activiteiten sinds %(since)s hebben geen reflectie.", missing) % {
         "missing": missing, "total": total, "since": _day(since)}
-    return CheckResult("reflection", OK if missing == 0 else ATTENTION, evidence)
+    return CheckResult("reflection", ATTENTION, evidence)
 
 
 def workgroup_mix(members) -> str | None:

@@ -175,7 +175,8 @@ class AssessmentRound(models.Model):
 
     community = models.ForeignKey("participants.Community", on_delete=models.CASCADE,
                                   related_name="assessment_rounds")
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
     opened_at = models.DateTimeField(default=timezone.now)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
@@ -236,7 +237,8 @@ class Evaluation(models.Model):
 
     community = models.ForeignKey("participants.Community", on_delete=models.CASCADE, related_name="evaluations")
     planned_on = models.DateField(_("gepland op"))
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
     opened_at = models.DateTimeField(default=timezone.now)
     concluded_at = models.DateTimeField(null=True, blank=True)
     concluded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -289,7 +291,8 @@ class GoalChange(models.Model):
     old_text = models.TextField(blank=True)
     new_text = models.TextField()
     changed_on = models.DateField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -310,7 +313,8 @@ class LearningGoal(models.Model):
     membership = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.CASCADE,
                                    related_name="learning_goals")
     text = models.TextField(_("leerdoel"), max_length=1000)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     reached_at = models.DateTimeField(null=True, blank=True)
 

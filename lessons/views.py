@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -243,6 +243,9 @@ def evaluation_respond(request, pk):
                                         answers=form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
+            evaluation.refresh_from_db()
+            if not evaluation.is_open:  # the form is gone from the page: say it at the top
+                messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Dank je wel, je antwoorden zijn opgeslagen."))
             return redirect("lessons_evaluation", request.community.slug, evaluation.pk)
@@ -289,6 +292,8 @@ def learning_goals(request):
 @community_view()
 def learning_goal_add(request):
     for_community = request.POST.get("for") == "community"
+    if for_community and not request.membership.can_coordinate:
+        raise PermissionDenied
     form = LearningGoalForm(request.POST, prefix="shared" if for_community else "mine")
     if form.is_valid():
         try:

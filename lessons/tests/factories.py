@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
@@ -46,7 +46,7 @@ class RoundFactory(factory.django.DjangoModelFactory):
         model = AssessmentRound
 
     community = factory.SubFactory(CommunityFactory)
-    opened_at = factory.LazyFunction(timezone.now)
+    opened_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
 
 
 class EvaluationFactory(factory.django.DjangoModelFactory):
@@ -70,7 +70,8 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
         model = Reflection
 
     activity = factory.SubFactory(ActivityFactory)
-    community = factory.SelfAttribute("activity.community")
+    meeting = None
+    community = factory.LazyAttribute(lambda o: (o.activity or o.meeting).community)
     membership = factory.SubFactory(MembershipFactory, community=factory.SelfAttribute("..community"))
     what_we_did = "We bezochten drie bedrijven."
     learned_content = "Stages zijn er genoeg, begeleiding niet."
