@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db.models import (
+    CharField,
     Count,
     DateTimeField,
     Exists,
@@ -75,17 +76,24 @@ def _meeting_model():
 
 
 def with_next_meeting(qs: QuerySet, *, now: datetime) -> QuerySet:
-    """Annotate each workgroup with next_meeting_at and next_meeting_id (None when there is none):
+    """Annotate each workgroup with next_meeting_at, next_meeting_id and next_meeting_title (None when there
+    is none):
     a subquery in the same SELECT, so no extra queries."""
     meeting = _meeting_model()
     if meeting is None:
         return qs.annotate(next_meeting_at=Value(None, output_field=DateTimeField()),
-                           next_meeting_id=Value(None, output_field=IntegerField()))
+                           next_meeting_id=Value(None, output_field=IntegerField()),
+                           next_meeting_title=Value("", output_field=CharField()))
     upcoming = meeting.objects.filter(
         workgroup=OuterRef("pk"), cancelled_at__isnull=True, starts_at__gte=now
     ).order_by("starts_at", "pk")
-    return qs.annotate(next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
-                       next_meeting_id=Subquery(upcoming.values("pk")[:1]))
+    has_title = any(f.name == "title" for f in meeting._meta.get_fields())
+    return qs.annotate(
+        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
+        next_meeting_id=Subquery(upcoming.values("pk")[:1]),
+        next_meeting_title=Subquery(upcoming.values("title")[:1]) if has_title
+        else Value("", output_field=CharField()),
+    )
 
 
 # --- lists and pages ---------------------------------------------------------------------------------

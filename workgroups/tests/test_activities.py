@@ -114,14 +114,39 @@ def test_next_meeting_comes_from_the_meetings_app_when_it_is_there(participant, 
         pytest.skip("meetings.Meeting is not there yet")
     wg = WorkgroupFactory(community=community)
     now = timezone.now()
-    required = {f.name for f in meeting_model._meta.concrete_fields
-                if not f.null and not f.has_default() and not f.primary_key and not getattr(f, "auto_now_add", False)}
-    if not required <= {"community", "workgroup", "starts_at"}:
-        pytest.skip(f"meetings.Meeting needs more fields to create: {required}")
-    meeting_model.objects.create(community=community, workgroup=wg, starts_at=now + timedelta(days=3),
-                                 cancelled_at=now)
-    soon = meeting_model.objects.create(community=community, workgroup=wg, starts_at=now + timedelta(days=5))
-    meeting_model.objects.create(community=community, workgroup=wg, starts_at=now + timedelta(days=9))
-    meeting_model.objects.create(community=community, workgroup=wg, starts_at=now - timedelta(days=1))
+    names = {f.name for f in meeting_model._meta.concrete_fields}
+
+    def meeting(days, **extra):
+        fields = {"community": community, "workgroup": wg, "starts_at": now + timedelta(days=days), **extra}
+        if "ends_at" in names:
+            fields["ends_at"] = fields["starts_at"] + timedelta(hours=2)
+        if "title" in names:
+            fields["title"] = f"Overleg over {days} dagen"
+        if "kind" in names:
+            fields["kind"] = "workgroup" if fields["workgroup"] else "plenary"
+        return meeting_model.objects.create(**fields)
+
+    meeting(3, cancelled_at=now)
+    soon = meeting(5)
+    meeting(9)
+    meeting(-1)
+    meeting(1, workgroup=None)
     found = selectors.workgroups_for_list(community=community, membership=participant, now=now)
     assert found[0].next_meeting_id == soon.pk
+    assert found[0].next_meeting_at == soon.starts_at
+
+
+def test_list_shows_the_next_meeting_and_hides_its_title_for_closed_groups(participant_client, participant,
+                                                                           community):
+    meeting_model = selectors._meeting_model()
+    if meeting_model is None or "title" not in {f.name for f in meeting_model._meta.get_fields()}:
+        pytest.skip("meetings.Meeting is not there yet")
+    now = timezone.now()
+    open_wg = WorkgroupFactory(community=community, name="Open groep")
+    closed_wg = WorkgroupFactory(community=community, name="Dichte groep", closed=True)
+    for wg, title in ((open_wg, "Open overleg"), (closed_wg, "Geheim overleg")):
+        meeting_model.objects.create(community=community, workgroup=wg, kind="workgroup", title=title,
+                                     starts_at=now + timedelta(days=4), ends_at=now + timedelta(days=4, hours=2))
+    text = participant_client.get(f"/c/{community.slug}/workgroups/").text
+    assert "Open overleg" in text
+    assert "Geheim overleg" not in text
