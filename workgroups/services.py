@@ -300,3 +300,21 @@ def post_reopen(*, post: Post, by: Membership) -> Post:
     post.answered_at, post.answer = None, None
     post.save(update_fields=["answered_at", "answer"])
     return post
+
+
+def core_group_sync(*, community) -> tuple[int, int]:
+    """Make the core-group workgroup's members match Membership.is_core_group, for when the flag was set
+    elsewhere (the roles page): flagged members join it, unflagged ones leave it. Returns (joined, left).
+    Does nothing when the community has no core-group workgroup."""
+    core = Workgroup.objects.filter(community=community, is_core_group=True).first()
+    if core is None:
+        return 0, 0
+    with transaction.atomic():
+        flagged = Membership.objects.filter(community=community, is_core_group=True).exclude(
+            status=MemberStatus.STEPPED_OUT)
+        missing = flagged.exclude(workgroup_memberships__workgroup=core)
+        joined = WorkgroupMember.objects.bulk_create(
+            [WorkgroupMember(workgroup=core, membership=m) for m in missing], ignore_conflicts=True)
+        left, _rows = WorkgroupMember.objects.filter(workgroup=core).exclude(
+            membership__in=flagged).delete()
+    return len(joined), left

@@ -223,3 +223,13 @@ def test_member_of_other_community_with_same_user_joins_nothing_here(participant
     wg = WorkgroupFactory(community=participant.community)
     with pytest.raises(ValidationError):
         services.workgroup_join(workgroup=wg, membership=elsewhere)
+
+
+def test_core_group_sync_follows_the_role_flags(community):
+    core = WorkgroupFactory(community=community, is_core_group=True)
+    flagged = MembershipFactory(community=community, is_core_group=True)
+    unflagged = member_of(core)
+    assert services.core_group_sync(community=community) == (1, 1)
+    assert list(core.members.values_list("membership", flat=True)) == [flagged.pk]
+    assert not is_in(core, unflagged)
+    assert services.core_group_sync(community=community) == (0, 0)
