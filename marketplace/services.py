@@ -1,0 +1,309 @@
+"""Writes for the marketplace. Keyword-only, validated, transactional; email goes out after commit."""
+
+import hashlib
+import logging
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from workgroups.models import Activity, ActivityKind
+
+from . import emails, links
+from .models import Entry, FollowUp, FollowUpAnswer, Marketplace, Match, MatchStatus, OrgKind, Side
+
+logger = logging.getLogger(__name__)
+
+MAX_SEND_ATTEMPTS = 5
+CLAIM_LEASE = timedelta(minutes=15)
+
+
+# --- marketplaces ------------------------------------------------------------------------------------
+
+
+def _check_marketplace(marketplace: Marketplace) -> None:
+    marketplace.full_clean()
+    errors = {}
+    if not marketplace.allowed_kinds or any(k not in OrgKind.values for k in marketplace.allowed_kinds):
+        errors["allowed_kinds"] = _("Kies minstens één soort organisatie die mag meedoen.")
+    if marketplace.workgroup.community_id != marketplace.community_id:
+        errors["workgroup"] = _("Deze werkgroep hoort niet bij deze gemeenschap.")
+    if timezone.localdate(marketplace.entry_deadline) > marketplace.held_on:
+        errors["entry_deadline"] = _("Inschrijven moet uiterlijk op de dag van de beursvloer sluiten.")
+    if marketplace.starts_at and marketplace.ends_at and marketplace.ends_at <= marketplace.starts_at:
+        errors["ends_at"] = _("De eindtijd moet na de begintijd liggen.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def marketplace_create(*, community, workgroup, by, **fields) -> Marketplace:
+    marketplace = Marketplace(community=community, workgroup=workgroup, created_by=by, **fields)
+    _check_marketplace(marketplace)
+    marketplace.save()
+    return marketplace
+
+
+def marketplace_update(*, marketplace: Marketplace, **fields) -> Marketplace:
+    for name, value in fields.items():
+        setattr(marketplace, name, value)
+    _check_marketplace(marketplace)
+    marketplace.save()
+    return marketplace
+
+
+# --- entries -----------------------------------------------------------------------------------------
+
+
+def entry_fingerprint(*, email: str, side: str, description: str) -> str:
+    normalised = " ".join(description.lower().split())
+    return hashlib.sha256(f"{email.strip().lower()}\n{side}\n{normalised}".encode()).hexdigest()
+
+
+class DuplicateEntry(ValidationError):
+    """The same email entered the same need or offer before; `resent` says whether the confirmation link
+    went out again (only for an entry not yet confirmed)."""
+
+    def __init__(self, message, *, resent: bool):
+        super().__init__(message)
+        self.resent = resent
+
+
+def entry_submit(*, marketplace: Marketplace, side: str, organisation: str, contact_name: str, email: str,
+                 org_kind: str, category: str, description: str, phone: str = "", in_return: str = "",
+                 language: str = "nl", now=None) -> Entry:
+    """Record a need or an offer and send the confirmation link. It counts once confirmed.
+    Raises ValidationError (deadline, kind not invited, bad field) or DuplicateEntry."""
+    now = now or timezone.now()
+    if not marketplace.is_open(now):
+        raise ValidationError(_("De inschrijving voor %(title)s is gesloten sinds %(deadline)s.") % {
+            "title": marketplace.title,
+            "deadline": date_format(timezone.localtime(marketplace.entry_deadline), "DATETIME_FORMAT"),
+        })
+    email = email.strip().lower()
+    entry = Entry(
+        marketplace=marketplace, side=side, organisation=organisation.strip(), contact_name=contact_name.strip(),
+        email=email, phone=phone.strip(), org_kind=org_kind, category=category, description=description.strip(),
+        in_return=in_return.strip() if side == Side.OFFER else "", language=language, created_at=now,
+        fingerprint=entry_fingerprint(email=email, side=side, description=description),
+    )
+    entry.full_clean(validate_constraints=False)
+    if org_kind not in marketplace.allowed_kinds:
+        raise ValidationError({"org_kind": _("Aan deze beursvloer doen alleen mee: %(kinds)s.") % {
+            "kinds": ", ".join(str(OrgKind(k).label) for k in marketplace.allowed_kinds)}})
+    existing = Entry.objects.filter(marketplace=marketplace, fingerprint=entry.fingerprint).first()
+    if existing is not None:
+        _refuse_duplicate(existing)
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        # Two submissions at the same moment: the constraint lets one through.
+        _refuse_duplicate(Entry.objects.get(marketplace=marketplace, fingerprint=entry.fingerprint))
+    transaction.on_commit(lambda: emails.entry_confirmation_send(entry))
+    return entry
+
+
+def _refuse_duplicate(existing: Entry):
+    kind = _("deze vraag") if existing.side == Side.NEED else _("dit aanbod")
+    if existing.is_confirmed:
+        raise DuplicateEntry(
+            _("U heeft %(kind)s al ingeschreven met dit e-mailadres, en bevestigd. U hoeft niets meer te doen.")
+            % {"kind": kind}, resent=False)
+    transaction.on_commit(lambda: emails.entry_confirmation_send(existing))
+    raise DuplicateEntry(
+        _("U heeft %(kind)s al ingeschreven met dit e-mailadres, maar nog niet bevestigd. We hebben de "
+          "bevestigingslink opnieuw naar %(email)s gestuurd.") % {"kind": kind, "email": existing.email},
+        resent=True)
+
+
+class LinkError(Exception):
+    """A link that cannot be used; str(error) is the message for the person."""
+
+
+def entry_confirm(*, token: str, now=None) -> Entry:
+    """Confirm the entry the signed token names. Confirming twice is harmless. Raises LinkError."""
+    now = now or timezone.now()
+    try:
+        pk, email = links.entry_from_token(token)
+    except links.BadLink:
+        raise LinkError(_("Deze bevestigingslink is niet geldig. Gebruik de link uit de e-mail precies zoals "
+                          "hij is, of schrijf opnieuw in.")) from None
+    with transaction.atomic():
+        entry = (Entry.objects.select_for_update().select_related("marketplace", "marketplace__community")
+                 .filter(pk=pk, email=email).first())
+        if entry is None:
+            raise LinkError(_("Deze inschrijving bestaat niet (meer)."))
+        if entry.confirmed_at is None:
+            if timezone.localdate(now) > entry.marketplace.held_on:
+                raise LinkError(_("De beursvloer is al geweest; bevestigen kan niet meer."))
+            entry.confirmed_at = now
+            entry.save(update_fields=["confirmed_at"])
+    return entry
+
+
+# --- matches -----------------------------------------------------------------------------------------
+
+
+def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: str, value_eur, due_on, by,
+                 now=None) -> Match:
+    """Record a match between a need and an offer of this marketplace, count it as an activity of the
+    organising workgroup, and email both organisations (one email each) after commit.
+
+    The workgroups app has no service for activities yet, so the Activity row is created here, inside
+    the same transaction as the match."""
+    now = now or timezone.now()
+    if need.side == Side.OFFER and offer.side == Side.NEED:
+        need, offer = offer, need
+    errors = {}
+    if need.side == offer.side == Side.NEED:
+        errors["offer"] = _("Een match verbindt een vraag met een aanbod; u koos twee vragen.")
+    elif need.side == offer.side == Side.OFFER:
+        errors["need"] = _("Een match verbindt een vraag met een aanbod; u koos twee aanbiedingen.")
+    for name, entry in (("need", need), ("offer", offer)):
+        if entry.marketplace_id != marketplace.pk:
+            errors[name] = _("Deze inschrijving hoort niet bij deze beursvloer.")
+        elif not entry.is_confirmed:
+            errors[name] = _("Deze inschrijving is nog niet bevestigd en telt nog niet mee.")
+    if value_eur is not None and Decimal(value_eur) < 0:
+        errors["value_eur"] = _("De waarde kan niet negatief zijn; vul 0 in als het niets kost.")
+    if due_on is not None and due_on < marketplace.held_on:
+        errors["due_on"] = _("Deze datum ligt vóór de beursvloer.")
+    if errors:
+        raise ValidationError(errors)
+    match = Match(marketplace=marketplace, need=need, offer=offer, what=what.strip(), value_eur=value_eur,
+                  due_on=due_on, created_by=by, created_at=now)
+    match.full_clean(exclude=["activity"], validate_constraints=False)
+    if Match.objects.filter(need=need, offer=offer).exists():
+        raise ValidationError(_("Deze match is al vastgelegd."))
+    try:
+        with transaction.atomic():
+            match.activity = Activity.objects.create(
+                workgroup=marketplace.workgroup, community=marketplace.community, kind=ActivityKind.MATCH,
+                title=(_("Match op %(title)s: %(need)s en %(offer)s") % {
+                    "title": marketplace.title, "need": need.organisation, "offer": offer.organisation})[:200],
+                happened_on=timezone.localdate(now), outcome=match.what, created_by=by, created_at=now,
+            )
+            match.save()
+            transaction.on_commit(lambda: emails.match_confirmation_send(match))
+    except IntegrityError:
+        raise ValidationError(_("Deze match is al vastgelegd.")) from None
+    return match
+
+
+def match_set_status(*, match: Match, status: str) -> Match:
+    """An organiser heard how it went (by phone, on the street) and notes it."""
+    if status not in MatchStatus.values:
+        raise ValidationError(_("Onbekende stand."))
+    Match.objects.filter(pk=match.pk).update(status=status)
+    match.status = status
+    return match
+
+
+# --- follow-up ---------------------------------------------------------------------------------------
+
+
+def status_from_answers(answers) -> str:
+    """Delivered once any party says so; dropped when a party says so and nobody says delivered."""
+    answers = set(answers)
+    if FollowUpAnswer.DELIVERED in answers:
+        return MatchStatus.DELIVERED
+    if FollowUpAnswer.DROPPED in answers:
+        return MatchStatus.DROPPED
+    return MatchStatus.PENDING
+
+
+def follow_up_get(*, token: str) -> FollowUp:
+    try:
+        pk = links.follow_up_from_token(token)
+    except links.BadLink:
+        raise LinkError(_("Deze link is niet geldig (meer). Gebruik de link uit de e-mail precies zoals hij "
+                          "is.")) from None
+    follow_up = (FollowUp.objects.select_related("match", "match__need", "match__offer", "match__marketplace")
+                 .filter(pk=pk).first())
+    if follow_up is None:
+        raise LinkError(_("Deze match bestaat niet (meer)."))
+    return follow_up
+
+
+def follow_up_answer(*, token: str, answer: str, now=None) -> FollowUp:
+    """Record one party's answer (it may change it later) and update the match's status."""
+    if answer not in FollowUpAnswer.values:
+        raise LinkError(_("Kies een van de antwoorden."))
+    follow_up = follow_up_get(token=token)
+    now = now or timezone.now()
+    with transaction.atomic():
+        match = Match.objects.select_for_update().get(pk=follow_up.match_id)
+        FollowUp.objects.filter(pk=follow_up.pk).update(answer=answer, answered_at=now)
+        answers = FollowUp.objects.filter(match=match).exclude(answer="").values_list("answer", flat=True)
+        status = status_from_answers(answers)
+        if status != match.status:
+            Match.objects.filter(pk=match.pk).update(status=status)
+    follow_up.answer, follow_up.answered_at, follow_up.match.status = answer, now, status
+    return follow_up
+
+
+def follow_ups_create_due(*, now=None) -> int:
+    """Create the follow-up rows for matches whose marketplace was `follow_up_weeks` ago or longer.
+    Set-based (a fixed number of queries); running twice creates nothing new."""
+    today = timezone.localdate(now or timezone.now())
+    due = [m.pk for m in Marketplace.objects.filter(held_on__lt=today).only("pk", "held_on", "follow_up_weeks")
+           if m.held_on + timedelta(weeks=m.follow_up_weeks) <= today]
+    if not due:
+        return 0
+    missing = (
+        Match.objects.filter(marketplace__in=due)
+        .exclude(Exists(FollowUp.objects.filter(match=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    rows = [FollowUp(match_id=pk, party=party) for pk in missing for party in (Side.NEED, Side.OFFER)]
+    FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _claim_next(now):
+    stale = now - CLAIM_LEASE
+    candidates = (
+        FollowUp.objects.filter(sent_at__isnull=True, attempts__lt=MAX_SEND_ATTEMPTS)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .order_by("pk")
+        .values_list("pk", "claimed_at")[:20]
+    )
+    for pk, claimed_at in candidates:
+        won = FollowUp.objects.filter(pk=pk, sent_at__isnull=True, claimed_at=claimed_at).update(
+            claimed_at=now, attempts=F("attempts") + 1)
+        if won:
+            return (FollowUp.objects.select_related("match", "match__need", "match__offer", "match__marketplace")
+                    .get(pk=pk))
+    return None
+
+
+def follow_ups_send_due(*, now=None, limit: int = 500) -> tuple[int, int]:
+    """Send the follow-up questions that are due, each once. Safe to run twice or in two workers:
+    a row is claimed by a conditional UPDATE before it is sent. Returns (sent, failed)."""
+    sent = failed = 0
+    for _i in range(limit):
+        now_ = now or timezone.now()
+        follow_up = _claim_next(now_)
+        if follow_up is None:
+            break
+        try:
+            emails.follow_up_send(follow_up)
+        except Exception as exc:  # noqa: BLE001 - any sending failure is retried on a later run
+            failed += 1
+            # The claim stays: the row is tried again once the lease has run out.
+            logger.warning("marketplace follow-up %s failed: %s", follow_up.pk, exc)
+            continue
+        FollowUp.objects.filter(pk=follow_up.pk).update(sent_at=timezone.now())
+        sent += 1
+    return sent, failed
+
+
+def follow_ups_run(*, now=None) -> dict:
+    created = follow_ups_create_due(now=now)
+    sent, failed = follow_ups_send_due(now=now)
+    return {"created": created, "sent": sent, "failed": failed}
