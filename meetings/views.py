@@ -35,8 +35,11 @@ LIST_TITLES = {
 def _list(request, when, workgroup=None):
     meetings = selectors.meetings_for_member(membership=request.membership, when=when, workgroup=workgroup)
     page = Paginator(meetings, 25).get_page(request.GET.get("page"))
+    membership = request.membership
+    can_workgroup = membership.can_facilitate or bool(selectors.workgroup_ids_of(membership=membership))
     return render(request, "meetings/meeting_list.html", _base(
         request, page=page, meetings=page.object_list, when=when, workgroup=workgroup,
+        can_schedule_workgroup=can_workgroup,
         list_title=str(LIST_TITLES[when]) if workgroup is None else workgroup.name,
     ))
 

@@ -28,7 +28,7 @@ def test_list_query_count_is_fixed(participant_client, participant, community, d
     wg = make(community, participant, 2)
     url = f"/c/lg-test/meetings/{path}"
     participant_client.get(url)
-    with django_assert_num_queries(5) as few:
+    with django_assert_num_queries(6) as few:
         response = participant_client.get(url)
     assert response.status_code == 200
     make(community, participant, 30)
@@ -40,11 +40,11 @@ def test_list_query_count_is_fixed(participant_client, participant, community, d
 def test_workgroup_list_query_count_is_fixed(participant_client, participant, community, django_assert_num_queries):
     wg = make(community, participant, 2)
     url = f"/c/lg-test/meetings/workgroup/{wg.pk}/"
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert participant_client.get(url).status_code == 200
     for _ in range(20):
         MeetingFactory(community=community, kind="workgroup", workgroup=wg)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         participant_client.get(url)
 
 
