@@ -26,6 +26,7 @@ class ProposeWorkgroupForm(WorkgroupForm):
 
     def __init__(self, *args, allow_core_group=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["theme"].required = True
         if not allow_core_group:
             del self.fields["is_core_group"]
 
