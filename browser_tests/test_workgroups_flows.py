@@ -3,7 +3,7 @@ and from the page, ask to join a closed group, reply to a question. No console o
 
 import pytest
 
-from browser_tests.conftest import browser, check_accessibility, login, page_factory  # noqa: F401 - fixtures
+from browser_tests.conftest import check_accessibility, login
 from participants.tests.factories import MembershipFactory
 from workgroups.models import Reply, WorkgroupMember
 from workgroups.tests.factories import ActivityFactory, PostFactory, WorkgroupFactory, member_of
@@ -30,7 +30,7 @@ def setup(db):
     return me, open_wg, closed, post
 
 
-def test_join_and_leave_from_the_list_and_the_page(page_factory, live_server, setup):  # noqa: F811
+def test_join_and_leave_from_the_list_and_the_page(page_factory, live_server, setup):
     me, open_wg, closed, _post = setup
     page = page_factory()
     login(page, live_server, me.user.email, PASSWORD)
@@ -59,7 +59,7 @@ def test_join_and_leave_from_the_list_and_the_page(page_factory, live_server, se
     page.wait_for_selector("text=Je vraag is naar de leden van Vertrouwelijk gestuurd.")
 
 
-def test_reply_to_a_question(page_factory, live_server, setup):  # noqa: F811
+def test_reply_to_a_question(page_factory, live_server, setup):
     me, _open, _closed, post = setup
     page = page_factory()
     login(page, live_server, me.user.email, PASSWORD)
