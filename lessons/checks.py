@@ -121,7 +121,8 @@ def check_mixed_workgroups(*, workgroups: list[tuple[str, list]]) -> CheckResult
             "De werkgroep is gemengd: verschillende sectoren, denkers en doeners.",
             "Alle %(n)s werkgroepen zijn gemengd: verschillende sectoren, denkers en doeners.", len(judged)) % {
             "n": len(judged)})
-    evidence = _("%(n)s van %(total)s werkgroepen zijn eenzijdig: %(list)s.") % {
+    evidence = ngettext("%(n)s van %(total)s werkgroepen is eenzijdig: %(list)s.",
+                        "%(n)s van %(total)s werkgroepen zijn eenzijdig: %(list)s.", len(one_sided)) % {
         "n": len(one_sided), "total": len(judged),
         "list": "; ".join(f"{name} ({why})" for name, why in one_sided)}
     return CheckResult("mixed_workgroups", ATTENTION, evidence, details=[name for name, _why in one_sided])

@@ -239,8 +239,9 @@ def trend_chart(trend_data, *, width=200, height=80, gap=4) -> list[dict]:
         bars = []
         for i, (value, rnd) in enumerate(zip(row["scores"], rounds, strict=True)):
             h = 0 if value is None else height * value / 100
-            bars.append({"x": round(gap + i * (bar + gap), 1), "y": round(height - h, 1), "w": round(bar, 1),
-                         "h": round(h, 1), "value": value, "round": rnd})
+            # Strings, not floats: the template would localise 4.5 to "4,5", which SVG rejects.
+            bars.append({"x": f"{gap + i * (bar + gap):.1f}", "y": f"{height - h:.1f}", "w": f"{bar:.1f}",
+                         "h": f"{h:.1f}", "value": value, "round": rnd})
         charts.append({"chapter": row["chapter"], "bars": bars, "scores": row["scores"]})
     return charts
 
@@ -455,7 +456,8 @@ def reflection_balance(*, community, now=None, quarters: int = 4) -> dict:
             cells.append({"total": total, "reflected": reflected,
                           "share": round(100 * reflected / total) if total else None})
         result.append({"name": entry["name"], "closed": entry["closed"], "cells": cells})
-    return {"periods": periods, "rows": result}
+    labelled = [{"start": p, "quarter": (p.month - 1) // 3 + 1, "year": p.year} for p in periods]
+    return {"periods": periods, "quarters": labelled, "rows": result}
 
 
 def shared_insights(*, membership, limit: int = 30) -> list:
