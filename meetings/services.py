@@ -68,7 +68,8 @@ def meeting_schedule(*, community, by: Membership, kind: str, title: str, starts
     settings = settings_for(community=community)
     meeting = Meeting(
         community=community, kind=kind, workgroup=workgroup if kind == MeetingKind.WORKGROUP else None,
-        title=title, description=description, starts_at=starts_at, ends_at=ends_at, venue=venue,
+        title=title, description=description, starts_at=starts_at, ends_at=ends_at,
+        venue=venue or (_("Bij %(name)s") % {"name": host.user.name} if host else ""),
         address=address or (host.user.address if host else ""), meal_note=meal_note, host=host,
         host_state=(HostState.ACCEPTED if host and host.pk == by.pk else HostState.PROPOSED) if host else "",
         agenda_deadline_days=settings.agenda_deadline_days, agenda_send_days=settings.agenda_send_days,
@@ -136,9 +137,11 @@ def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) ->
         raise ValidationError(_("Voor deze bijeenkomst kun je geen gastheer of gastvrouw meer vragen."))
     if HostDecline.objects.filter(meeting=meeting, membership=host).exists():
         raise ValidationError({"host": _("%(name)s zei al af voor deze bijeenkomst.") % {"name": host.user.name}})
-    previous_address = meeting.host.user.address if meeting.host_id else ""
-    if not meeting.address or meeting.address == previous_address:
+    previous = meeting.host
+    if not meeting.address or (previous and meeting.address == previous.user.address):
         meeting.address = host.user.address
+    if not meeting.venue or (previous and meeting.venue == _("Bij %(name)s") % {"name": previous.user.name}):
+        meeting.venue = _("Bij %(name)s") % {"name": host.user.name}
     meeting.host = host
     meeting.host_state = HostState.ACCEPTED if host.pk == by.pk else HostState.PROPOSED
     with transaction.atomic():

@@ -78,7 +78,7 @@ def meeting_new(request):
     if not permissions.can_schedule(kind, membership, in_any_workgroup=workgroups.exists()):
         raise PermissionDenied
     settings = selectors.settings_for(community=community)
-    proposal = None
+    proposal = proposal_address = None
     initial = {"title": str(MeetingKind(kind).label)}
     if kind == MeetingKind.PLENARY:
         starts_at = selectors.next_plenary_start(community=community, settings=settings)
@@ -86,9 +86,10 @@ def meeting_new(request):
                        end_time=MeetingForm.end_of(starts_at, settings.usual_duration_minutes))
         proposal = selectors.host_proposal(community=community, starts_at=starts_at)
         if proposal.candidate:
-            host = Membership.objects.select_related("user").get(pk=proposal.candidate.id, community=community)
-            initial.update(host=host.pk, address=host.user.address,
-                           venue=_("Bij %(name)s") % {"name": host.user.name})
+            # Venue and address stay empty: the service takes them from whichever host is chosen.
+            initial.update(host=proposal.candidate.id)
+            proposal_address = (Membership.objects.filter(pk=proposal.candidate.id)
+                                .values_list("user__address", flat=True).first())
     elif kind == MeetingKind.WORK_VISIT:
         initial.update(title=_("Werkbezoek bij %(org)s") % {"org": membership.organisation or membership.user.name},
                        address=membership.user.address, venue=membership.organisation)
@@ -107,6 +108,7 @@ def meeting_new(request):
             return redirect("meeting_detail", community.slug, meeting.pk)
     return render(request, "meetings/meeting_form.html", _base(
         request, form=form, kind=kind, kind_label=MeetingKind(kind).label, proposal=proposal, settings=settings,
+        proposal_address=proposal_address,
     ))
 
 
@@ -220,9 +222,10 @@ def meeting_rsvp(request, pk):
         except ValidationError as exc:
             error = " ".join(exc.messages)
     if request.htmx:
+        # 200 even on error: htmx only swaps successful responses, and the fragment carries the message.
         ctx = _detail_context(request, meeting, in_group)
         ctx["rsvp_error"] = error
-        return render(request, "meetings/meeting_detail.html#rsvp", ctx, status=400 if error else 200)
+        return render(request, "meetings/meeting_detail.html#rsvp", ctx)
     if error:
         messages.error(request, error)
     else:

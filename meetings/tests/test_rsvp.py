@@ -44,10 +44,18 @@ def test_second_rsvp_updates_and_does_not_duplicate(participant_client, particip
     assert Rsvp.objects.get().answer == "no"
 
 
+def test_rsvp_after_the_start_is_refused_without_javascript_too(participant_client, participant, community):
+    meeting = MeetingFactory(community=community, starts_at=timezone.now() - timedelta(minutes=5))
+    response = participant_client.post(url(meeting), {"answer": "yes"}, follow=True)
+    assert "al begonnen" in response.content.decode()
+    assert not Rsvp.objects.exists()
+
+
 def test_rsvp_after_the_start_is_refused(participant_client, participant, community):
     meeting = MeetingFactory(community=community, starts_at=timezone.now() - timedelta(minutes=5))
     response = participant_client.post(url(meeting), {"answer": "yes"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400
+    assert response.status_code == 200  # htmx swaps only 2xx; the fragment carries the message
+    assert 'role="alert"' in response.content.decode()
     assert "al begonnen" in response.content.decode()
     assert not Rsvp.objects.exists()
 
@@ -60,7 +68,7 @@ def test_rsvp_for_a_cancelled_meeting_is_refused(participant_client, participant
 
 def test_bad_answer_is_refused(participant_client, meeting):
     response = participant_client.post(url(meeting), {"answer": "perhaps"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400
+    assert "Kies ja, nee of misschien." in response.content.decode()
     assert not Rsvp.objects.exists()
 
 

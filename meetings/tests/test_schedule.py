@@ -54,7 +54,7 @@ def test_form_proposes_date_time_and_host_from_the_cadence(facilitator_client, c
     # Anouk hosted last time, Lotte is paused: Jan.
     assert proposal.candidate.id == hosts[1].pk
     assert form.initial["host"] == hosts[1].pk
-    assert form.initial["address"] == "Industrieweg 4, Nijverdal"
+    assert "address" not in form.initial  # taken from whichever host is chosen
     html = response.content.decode()
     assert "Jan Kuipers" in html and "ontving de vorige keer" in html and "gepauzeerd" in html
     assert last.pk
@@ -70,6 +70,7 @@ def test_facilitator_schedules_a_plenary_and_the_host_is_asked(facilitator_clien
     assert meeting.kind == MeetingKind.PLENARY
     assert meeting.host == hosts[1] and meeting.host_state == HostState.PROPOSED
     assert meeting.address == "Industrieweg 4, Nijverdal"  # defaults to the host's address
+    assert meeting.venue == "Bij Anouk"  # given in the form
     assert meeting.agenda_deadline_days == 7 and meeting.agenda_send_days == 5
     assert [m.to[0] for m in mailoutbox] == [hosts[1].user.email]
     assert "ontvangen" in mailoutbox[0].subject
@@ -82,6 +83,13 @@ def test_facilitator_may_pick_another_host(facilitator_client, community, hosts)
     facilitator_client.post(NEW, form_data(host=hosts[0].pk, address="Kerkplein 2"))
     meeting = Meeting.objects.get()
     assert meeting.host == hosts[0] and meeting.address == "Kerkplein 2"
+
+
+@time_machine.travel(datetime(2026, 9, 1, 10, 0, tzinfo=UTC), tick=False)
+def test_venue_and_address_follow_the_chosen_host_when_left_empty(facilitator_client, community, hosts):
+    facilitator_client.post(NEW, form_data(host=hosts[0].pk, venue="", address=""))
+    meeting = Meeting.objects.get()
+    assert meeting.address == "Dorpsstraat 1, Hellendoorn" and meeting.venue == "Bij Anouk de Vries"
 
 
 @time_machine.travel(datetime(2026, 9, 1, 10, 0, tzinfo=UTC), tick=False)
