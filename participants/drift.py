@@ -1,0 +1,285 @@
+"""The drift scan: who is slipping away from their community ("wegzakkers"), and why.
+
+One SQL statement finds every signal for every member (of one community or of all), whatever the
+number of members or communities: common table expressions number each community's plenaries with
+ROW_NUMBER() OVER (PARTITION BY community ...), and NOT EXISTS checks look up attendance and answers
+through their indexes. It runs on SQLite and PostgreSQL; the few spots where their SQL differs are in
+_DIALECT. Only drifting members come back to Python.
+
+Signals (thresholds per community, see DriftSettings; each counts only from the member's *reset
+point*: when they joined, the facilitator's last logged contact, their last answer to a nudge, or the
+end of a pause, whichever is latest):
+- missed_plenaries: absent from each of the last N held plenaries (not cancelled, started, attendance
+  recorded);
+- unanswered_invitations: no RSVP to each of the last N plenaries that already started;
+- silent: no sign of life (login, RSVP, post, reply, reflection, attendance) for N weeks;
+- no_workgroup: in no active workgroup while the community has some, for more than four weeks. The
+  workgroups app deletes a WorkgroupMember row when someone leaves, so "left all workgroups" cannot be
+  told from "never joined one": the signal looks at today, and its reason says so.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, ngettext
+
+from .models import Community, DriftSettings, MemberStatus
+
+NO_WORKGROUP_AFTER = timedelta(weeks=4)
+
+MISSED = "missed_plenaries"
+UNANSWERED = "unanswered_invitations"
+SILENT = "silent"
+NO_WORKGROUP = "no_workgroup"
+CODES = (MISSED, UNANSWERED, SILENT, NO_WORKGROUP)
+
+
+def _default(name):
+    return DriftSettings._meta.get_field(name).default
+
+
+@dataclass(frozen=True)
+class Signal:
+    code: str
+    since: datetime
+    count: int = 0
+
+    @property
+    def reason(self) -> str:
+        """What the facilitator reads, in the active language."""
+        n = self.count
+        if self.code == MISSED:
+            return ngettext("Niet aanwezig bij de laatste plenaire bijeenkomst.",
+                            "Niet aanwezig bij de laatste %(n)s plenaire bijeenkomsten op rij.", n) % {"n": n}
+        if self.code == UNANSWERED:
+            return ngettext("Liet bij de laatste uitnodiging niet weten of hij of zij kwam.",
+                            "Liet bij de laatste %(n)s uitnodigingen op rij niet weten of hij of zij kwam.",
+                            n) % {"n": n}
+        if self.code == SILENT:
+            weeks = max(1, n)
+            return ngettext("Geen teken van leven (inloggen, aanmelden, bericht, reflectie) in %(n)s week.",
+                            "Geen teken van leven (inloggen, aanmelden, bericht, reflectie) in %(n)s weken.",
+                            weeks) % {"n": weeks}
+        if self.code == NO_WORKGROUP:
+            return ngettext(
+                "Doet in geen enkele werkgroep mee, terwijl er %(n)s actief is. (Het portaal bewaart niet wie "
+                "een werkgroep verliet: dit kijkt naar nu.)",
+                "Doet in geen enkele werkgroep mee, terwijl er %(n)s actief zijn. (Het portaal bewaart niet wie "
+                "een werkgroep verliet: dit kijkt naar nu.)", n) % {"n": n}
+        return self.code
+
+    @property
+    def personal(self) -> str:
+        """The same signal, said to the person themselves (for the nudge email)."""
+        n = self.count
+        if self.code == MISSED:
+            return ngettext("We misten je bij de laatste plenaire bijeenkomst.",
+                            "We misten je bij de laatste %(n)s plenaire bijeenkomsten.", n) % {"n": n}
+        if self.code == UNANSWERED:
+            return ngettext("We hoorden bij de laatste uitnodiging niet of je kwam.",
+                            "We hoorden bij de laatste %(n)s uitnodigingen niet of je kwam.", n) % {"n": n}
+        if self.code == SILENT:
+            return gettext("We hebben al een tijdje niets van je gehoord.")
+        if self.code == NO_WORKGROUP:
+            return ngettext("Je doet nu in geen werkgroep mee; er is er %(n)s waar je kunt aanschuiven.",
+                            "Je doet nu in geen werkgroep mee; er zijn er %(n)s waar je kunt aanschuiven.",
+                            n) % {"n": n}
+        return ""
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "since": self.since.isoformat(), "count": self.count}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Signal":
+        return cls(code=data["code"], since=datetime.fromisoformat(data["since"]), count=data.get("count", 0))
+
+
+@dataclass
+class DriftRow:
+    membership_id: int
+    community_id: int
+    reset_at: datetime
+    quiet_days: int
+    max_nudges: int
+    signals: list[Signal] = field(default_factory=list)
+
+    @property
+    def since(self) -> datetime:
+        return min(s.since for s in self.signals)
+
+
+# Where SQLite and PostgreSQL say the same thing differently.
+_DIALECT = {
+    "sqlite": {
+        "greatest": "MAX",
+        # Date minus a number of days, as text comparable with stored datetimes.
+        "days_before": "datetime({now}, '-' || ({days}) || ' days')",
+        "date_as_datetime": "({col} || ' 00:00:00')",
+    },
+    "postgresql": {
+        "greatest": "GREATEST",
+        "days_before": "({now} - ({days}) * INTERVAL '1 day')",
+        "date_as_datetime": "(CAST({col} AS timestamp) AT TIME ZONE 'UTC')",
+    },
+}
+
+
+def _tables() -> dict:
+    from django.apps import apps
+
+    def t(label):
+        return connection.ops.quote_name(apps.get_model(label)._meta.db_table)
+
+    return {
+        "community": t("participants.Community"), "membership": t("participants.Membership"),
+        "user": t("participants.User"), "settings": t("participants.DriftSettings"),
+        "contact": t("participants.Contact"), "nudge": t("participants.Nudge"),
+        "meeting": t("meetings.Meeting"), "attendance": t("meetings.Attendance"), "rsvp": t("meetings.Rsvp"),
+        "workgroup": t("workgroups.Workgroup"), "wgmember": t("workgroups.WorkgroupMember"),
+        "post": t("workgroups.Post"), "reply": t("workgroups.Reply"), "reflection": t("lessons.Reflection"),
+    }
+
+
+def _sql(*, one_community: bool) -> str:
+    d = _DIALECT[connection.vendor if connection.vendor in _DIALECT else "sqlite"]
+    g = d["greatest"]
+    silent_cutoff = d["days_before"].format(now="%(now)s", days="mem.silent_weeks * 7")
+    paused_end = d["date_as_datetime"].format(col="m.paused_until")
+    community_filter = "AND c.id = %(community)s" if one_community else ""
+    return f"""
+WITH s AS (
+    SELECT c.id AS community_id,
+           COALESCE(ds.missed_plenaries, %(d_missed)s) AS n_missed,
+           COALESCE(ds.unanswered_invitations, %(d_unanswered)s) AS n_unanswered,
+           COALESCE(ds.silent_weeks, %(d_silent)s) AS silent_weeks,
+           COALESCE(ds.quiet_days, %(d_quiet)s) AS quiet_days,
+           COALESCE(ds.max_unanswered_nudges, %(d_max)s) AS max_nudges
+    FROM {{community}} c LEFT JOIN {{settings}} ds ON ds.community_id = c.id
+    WHERE c.ends_on >= %(today)s AND c.starts_on <= %(today)s {community_filter}
+),
+invited AS (
+    SELECT mt.id, mt.community_id, mt.starts_at, mt.attendance_recorded_at,
+           ROW_NUMBER() OVER (PARTITION BY mt.community_id ORDER BY mt.starts_at DESC, mt.id DESC) AS rn
+    FROM {{meeting}} mt JOIN s ON s.community_id = mt.community_id
+    WHERE mt.kind = 'plenary' AND mt.cancelled_at IS NULL AND mt.starts_at < %(now)s
+),
+held AS (
+    SELECT id, community_id, starts_at,
+           ROW_NUMBER() OVER (PARTITION BY community_id ORDER BY starts_at DESC, id DESC) AS rn
+    FROM invited WHERE attendance_recorded_at IS NOT NULL
+),
+open_wg AS (
+    SELECT w.community_id, COUNT(*) AS n
+    FROM {{workgroup}} w JOIN s ON s.community_id = w.community_id
+    WHERE w.archived_at IS NULL AND w.is_core_group = %(false)s
+    GROUP BY w.community_id
+),
+mem AS (
+    SELECT m.id, m.community_id, u.last_login, s.n_missed, s.n_unanswered, s.silent_weeks,
+           s.quiet_days, s.max_nudges,
+           {g}(m.joined_at,
+               COALESCE((SELECT MAX(ct.happened_at) FROM {{contact}} ct WHERE ct.membership_id = m.id), m.joined_at),
+               COALESCE((SELECT MAX(nu.answered_at) FROM {{nudge}} nu WHERE nu.membership_id = m.id), m.joined_at),
+               COALESCE({paused_end}, m.joined_at)) AS reset_at
+    FROM {{membership}} m
+    JOIN s ON s.community_id = m.community_id
+    JOIN {{user}} u ON u.id = m.user_id
+    WHERE m.status <> %(stepped_out)s AND u.is_active = %(true)s AND m.is_facilitator = %(false)s
+      AND (m.is_participant = %(true)s OR m.is_core_group = %(true)s OR m.is_coordinator = %(true)s
+           OR m.is_moderator = %(true)s)
+),
+missed AS (
+    SELECT mem.id, MIN(h.starts_at) AS since, COUNT(*) AS n
+    FROM mem JOIN held h ON h.community_id = mem.community_id AND h.rn <= mem.n_missed
+    WHERE h.starts_at > mem.reset_at
+      AND NOT EXISTS (SELECT 1 FROM {{attendance}} a WHERE a.meeting_id = h.id AND a.membership_id = mem.id)
+    GROUP BY mem.id, mem.n_missed
+    HAVING COUNT(*) >= mem.n_missed
+),
+unanswered AS (
+    SELECT mem.id, MIN(i.starts_at) AS since, COUNT(*) AS n
+    FROM mem JOIN invited i ON i.community_id = mem.community_id AND i.rn <= mem.n_unanswered
+    WHERE i.starts_at > mem.reset_at
+      AND NOT EXISTS (SELECT 1 FROM {{rsvp}} r WHERE r.meeting_id = i.id AND r.membership_id = mem.id)
+    GROUP BY mem.id, mem.n_unanswered
+    HAVING COUNT(*) >= mem.n_unanswered
+),
+quiet AS (
+    SELECT mem.id, mem.reset_at, mem.last_login, {silent_cutoff} AS cutoff
+    FROM mem
+    WHERE mem.reset_at < {silent_cutoff} AND COALESCE(mem.last_login, mem.reset_at) < {silent_cutoff}
+),
+silent AS (
+    SELECT id, last_sign AS since FROM (
+        SELECT q.id, q.cutoff,
+               {g}(q.reset_at, COALESCE(q.last_login, q.reset_at),
+                   COALESCE((SELECT MAX(r.answered_at) FROM {{rsvp}} r WHERE r.membership_id = q.id), q.reset_at),
+                   COALESCE((SELECT MAX(p.created_at) FROM {{post}} p WHERE p.author_id = q.id), q.reset_at),
+                   COALESCE((SELECT MAX(rp.created_at) FROM {{reply}} rp WHERE rp.author_id = q.id), q.reset_at),
+                   COALESCE((SELECT MAX(rf.created_at) FROM {{reflection}} rf WHERE rf.membership_id = q.id),
+                            q.reset_at),
+                   COALESCE((SELECT MAX(am.starts_at) FROM {{attendance}} a JOIN {{meeting}} am ON am.id = a.meeting_id
+                             WHERE a.membership_id = q.id), q.reset_at)) AS last_sign
+        FROM quiet q
+    ) x WHERE last_sign < cutoff
+),
+no_wg AS (
+    SELECT mem.id, mem.reset_at AS since, ow.n
+    FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
+    WHERE mem.reset_at < %(no_wg_cutoff)s
+      AND NOT EXISTS (SELECT 1 FROM {{wgmember}} wm JOIN {{workgroup}} w ON w.id = wm.workgroup_id
+                      WHERE wm.membership_id = mem.id AND w.archived_at IS NULL)
+),
+signals AS (
+    SELECT id, '{MISSED}' AS code, since, n FROM missed
+    UNION ALL SELECT id, '{UNANSWERED}', since, n FROM unanswered
+    UNION ALL SELECT id, '{SILENT}', since, 0 FROM silent
+    UNION ALL SELECT id, '{NO_WORKGROUP}', since, n FROM no_wg
+)
+SELECT sg.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, sg.code, sg.since, sg.n
+FROM signals sg JOIN mem ON mem.id = sg.id
+ORDER BY mem.community_id, sg.id, sg.code
+""".format(**_tables())  # noqa: S608 - only table names and fixed fragments are formatted in
+
+
+def _as_datetime(value) -> datetime:
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+    parsed = parse_datetime(str(value))
+    return parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=UTC)
+
+
+def drifting(*, community: Community | None = None, now: datetime | None = None) -> list[DriftRow]:
+    """Everyone drifting away (in one community, or in all running communities), with their signals.
+    One query. Facilitators, people who stepped out and deleted accounts are never listed; paused
+    people are (the sender skips them), with signals counted from the end of their pause."""
+    now = now or timezone.now()
+    ops = connection.ops
+    params = {
+        "now": ops.adapt_datetimefield_value(now),
+        "no_wg_cutoff": ops.adapt_datetimefield_value(now - NO_WORKGROUP_AFTER),
+        "today": ops.adapt_datefield_value(now.date()),
+        "community": community.pk if community is not None else None,
+        "d_missed": _default("missed_plenaries"), "d_unanswered": _default("unanswered_invitations"),
+        "d_silent": _default("silent_weeks"), "d_quiet": _default("quiet_days"),
+        "d_max": _default("max_unanswered_nudges"),
+        "stepped_out": MemberStatus.STEPPED_OUT, "true": True, "false": False,
+    }
+    if community is None:
+        del params["community"]
+    rows: dict[int, DriftRow] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(one_community=community is not None), params)
+        for mid, cid, reset_at, quiet_days, max_nudges, code, since, n in cursor.fetchall():
+            row = rows.get(mid)
+            if row is None:
+                row = rows[mid] = DriftRow(membership_id=mid, community_id=cid, reset_at=_as_datetime(reset_at),
+                                           quiet_days=quiet_days, max_nudges=max_nudges)
+            since = _as_datetime(since)
+            if code == SILENT:
+                n = (now - since).days // 7  # weeks without a sign of life
+            row.signals.append(Signal(code=code, since=since, count=int(n or 0)))
+    return list(rows.values())
