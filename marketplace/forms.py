@@ -70,6 +70,9 @@ class MarketplaceForm(forms.ModelForm):
         pass
 
 
+BLANK = [("", "---------")]
+
+
 class EntryForm(forms.Form):
     """The public entry form. `website` is a honeypot: hidden from people, filled in by bots."""
 
@@ -80,8 +83,8 @@ class EntryForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), max_length=254,
                              help_text=_("Hierheen sturen we de link waarmee u de inschrijving bevestigt."))
     phone = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
-    org_kind = forms.ChoiceField(label=_("Soort organisatie"), choices=OrgKind.choices)
-    category = forms.ChoiceField(label=_("Categorie"), choices=Category.choices)
+    org_kind = forms.ChoiceField(label=_("Soort organisatie"), choices=BLANK + OrgKind.choices)
+    category = forms.ChoiceField(label=_("Categorie"), choices=BLANK + Category.choices)
     description = forms.CharField(
         label=_("Omschrijving"), max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Wat zoekt u, of wat biedt u aan? Zo concreet mogelijk (hoeveel, wanneer, waarvoor). "
@@ -98,8 +101,8 @@ class EntryForm(forms.Form):
     def __init__(self, *args, marketplace=None, **kwargs):
         super().__init__(*args, **kwargs)
         if marketplace is not None:
-            self.fields["org_kind"].choices = [(v, label) for v, label in OrgKind.choices
-                                               if v in marketplace.allowed_kinds]
+            self.fields["org_kind"].choices = BLANK + [(v, label) for v, label in OrgKind.choices
+                                                       if v in marketplace.allowed_kinds]
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website", "").strip())

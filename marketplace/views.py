@@ -291,5 +291,6 @@ def follow_up(request, token):
     return render(request, "marketplace/public_follow_up.html", {
         "follow_up": follow_up, "match": match, "marketplace": match.marketplace, "own": own, "other": other,
         "choices": choices, "chosen": chosen if chosen in FollowUpAnswer.values else None, "recorded": recorded,
+        "chosen_label": dict(FollowUpAnswer.choices).get(chosen, ""),
         "error": error,
     }, status=400 if error else 200)

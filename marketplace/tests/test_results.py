@@ -58,6 +58,7 @@ def test_results_on_the_community_home_panel(participant_client, community, hist
     assert "Beursvloer 2025: 5 inschrijvingen, 2 matches ter waarde van € 1.000" in response.text
     assert "samen 5 matches, € 4.000" in response.text
     assert "Volgende:" in response.text
+    assert f'href="/c/{community.slug}/marketplace/"' in response.text  # the community menu
 
 
 def test_no_panel_without_marketplaces(participant_client, community):
