@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -398,8 +398,9 @@ def calendar_feed(request, token):
     if user is None:
         raise Http404
     meetings = list(selectors.feed_meetings_for_user(user=user))
-    body = ics.build_calendar(meetings, name=_("LG Portal: bijeenkomsten van %(name)s") % {"name": user.name},
-                              user=user)
+    with translation.override(user.language):  # a calendar client has no language of its own
+        body = ics.build_calendar(meetings, name=_("LG Portal: bijeenkomsten van %(name)s") % {"name": user.name},
+                                  user=user)
     response = _ics_response(body, "lg-portal.ics")
     response["Content-Disposition"] = 'inline; filename="lg-portal.ics"'
     response["X-Robots-Tag"] = "noindex"

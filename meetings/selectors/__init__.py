@@ -141,7 +141,8 @@ def attendees_of(meeting):
 def host_candidates(*, community, today=None) -> list[Candidate]:
     today = today or timezone.localdate()
     labels = dict(Sector.choices)
-    members = Membership.objects.filter(community=community, willing_to_host=True).select_related("user")
+    members = (Membership.objects.filter(community=community, willing_to_host=True)
+               .exclude(status=MemberStatus.STEPPED_OUT).select_related("user"))
     return [
         Candidate(
             id=m.pk, name=m.user.name, sector=m.sector, sector_label=str(labels.get(m.sector, "")),

@@ -68,7 +68,7 @@ def propose_host(*, candidates: Iterable[Candidate], history: Iterable[Hosting],
         if not c.willing:
             continue
         if not c.active:
-            skipped.append((c, _("gepauzeerd of uitgestapt")))
+            skipped.append((c, _("gepauzeerd")))
         elif c.id in declined:
             skipped.append((c, _("zei af voor deze bijeenkomst")))
         elif c.id == previous_id:
