@@ -493,3 +493,40 @@ def meeting_get_for_reflection(*, membership, pk):
 
 def workgroup_ids_of(*, membership) -> set[int]:
     return set(WorkgroupMember.objects.filter(membership=membership).values_list("workgroup_id", flat=True))
+
+
+REMINDER_AFTER_DAYS = (1, 3)  # remind those who took part one to three days afterwards
+
+
+def reflection_reminders_due(*, now=None) -> list[tuple[dict, Membership]]:
+    """(subject row, membership) for everyone, in every community, who took part in an activity or a held
+    meeting that ended one to three days ago and has not reflected on it. A fixed number of queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    first, last = REMINDER_AFTER_DAYS
+    active = Membership.objects.filter(status=MemberStatus.ACTIVE).select_related("user", "community")
+    due = []
+
+    activities = list(Activity.objects.filter(happened_on__gte=today - timedelta(days=last),
+                                              happened_on__lte=today - timedelta(days=first))
+                      .select_related("workgroup").prefetch_related(Prefetch("participants", queryset=active)))
+    done = set(Reflection.objects.filter(activity__in=activities).values_list("activity_id", "membership_id"))
+    for activity in activities:
+        row = _subject_row(activity, "activity", today=today, now=now)
+        due += [(row, m) for m in activity.participants.all() if (activity.pk, m.pk) not in done]
+
+    meetings = list(Meeting.objects.filter(cancelled_at__isnull=True, ends_at__gte=now - timedelta(days=last),
+                                           ends_at__lte=now - timedelta(days=first)).select_related("workgroup"))
+    recorded = [m.pk for m in meetings if m.attendance_recorded_at]
+    unrecorded = [m.pk for m in meetings if not m.attendance_recorded_at]
+    took_part = set(Attendance.objects.filter(meeting_id__in=recorded).values_list("meeting_id", "membership_id"))
+    took_part |= set(Rsvp.objects.filter(meeting_id__in=unrecorded, answer="yes")
+                     .values_list("meeting_id", "membership_id"))
+    done = set(Reflection.objects.filter(meeting__in=meetings).values_list("meeting_id", "membership_id"))
+    people = {m.pk: m for m in active.filter(pk__in={pk for _meeting, pk in took_part})}
+    by_pk = {m.pk: m for m in meetings}
+    for meeting_id, membership_id in sorted(took_part - done):
+        if membership_id in people:
+            row = _subject_row(by_pk[meeting_id], "meeting", today=today, now=now)
+            due.append((row, people[membership_id]))
+    return due

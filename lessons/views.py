@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -159,8 +160,14 @@ def round_answer(request, pk, item_pk):
             saved = True
     if request.htmx:
         entry = _answer_entry(item, answer) if saved else {"item": item, "answer": None, "form": form}
-        return render(request, "lessons/round_detail.html#item",
-                      _base(request, round=round, entry=entry, saved=saved))
+        context = _base(request, round=round, entry=entry, saved=saved)
+        html = render_to_string("lessons/round_detail.html#item", context, request=request)
+        if saved:  # also refresh the progress line above the items (out of band)
+            html += render_to_string("lessons/round_detail.html#progress", {
+                **context, "oob": True, "total": Item.objects.count(),
+                "answered": len(selectors.answers_of_member(round=round, membership=request.membership)),
+                "respondents": selectors.round_respondents(round=round)}, request=request)
+        return HttpResponse(html)
     if saved:
         messages.success(request, _("Je antwoord is opgeslagen."))
         return redirect(reverse("lessons_round", args=[request.community.slug, round.pk]) + f"#item-{item.pk}")

@@ -70,6 +70,8 @@ def test_member_answers_an_item_with_htmx_and_gets_the_fragment(participant_clie
     assert f'id="item-{item.pk}"' in response.text
     assert "Opgeslagen." in response.text
     assert "<html" not in response.text
+    assert 'id="round-progress" role="status" hx-swap-oob="true"' in response.text
+    assert "Je hebt 1 van de 63 punten beantwoord." in response.text
 
 
 def test_answering_again_changes_the_answer(participant_client, community, participant):
