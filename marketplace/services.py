@@ -1,7 +1,12 @@
-"""Writes for the marketplace. Keyword-only, validated, transactional; email goes out after commit."""
+"""Writes for the marketplace. Keyword-only, validated, transactional; email goes out after commit.
+
+Confirmations go to people without an account, straight through send_personal after commit, as robust
+callbacks: a mail server that is down is logged and does not turn a saved entry or match into an error page
+(an entry's link is sent again when the same entry is submitted again)."""
 
 import hashlib
 import logging
+import zoneinfo
 from datetime import timedelta
 from decimal import Decimal
 
@@ -104,7 +109,7 @@ def entry_submit(*, marketplace: Marketplace, side: str, organisation: str, cont
     except IntegrityError:
         # Two submissions at the same moment: the constraint lets one through.
         _refuse_duplicate(Entry.objects.get(marketplace=marketplace, fingerprint=entry.fingerprint))
-    transaction.on_commit(lambda: emails.entry_confirmation_send(entry))
+    transaction.on_commit(lambda: emails.entry_confirmation_send(entry), robust=True)
     return entry
 
 
@@ -114,7 +119,7 @@ def _refuse_duplicate(existing: Entry):
         raise DuplicateEntry(
             _("U heeft %(kind)s al ingeschreven met dit e-mailadres, en bevestigd. U hoeft niets meer te doen.")
             % {"kind": kind}, resent=False)
-    transaction.on_commit(lambda: emails.entry_confirmation_send(existing))
+    transaction.on_commit(lambda: emails.entry_confirmation_send(existing), robust=True)
     raise DuplicateEntry(
         _("U heeft %(kind)s al ingeschreven met dit e-mailadres, maar nog niet bevestigd. We hebben de "
           "bevestigingslink opnieuw naar %(email)s gestuurd.") % {"kind": kind, "email": existing.email},
@@ -139,7 +144,8 @@ def entry_confirm(*, token: str, now=None) -> Entry:
         if entry is None:
             raise LinkError(_("Deze inschrijving bestaat niet (meer)."))
         if entry.confirmed_at is None:
-            if timezone.localdate(now) > entry.marketplace.held_on:
+            local_today = timezone.localdate(now, zoneinfo.ZoneInfo(entry.marketplace.community.time_zone))
+            if local_today > entry.marketplace.held_on:
                 raise LinkError(_("De beursvloer is al geweest; bevestigen kan niet meer."))
             entry.confirmed_at = now
             entry.save(update_fields=["confirmed_at"])
@@ -189,7 +195,7 @@ def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: s
                 happened_on=timezone.localdate(now), outcome=match.what, created_by=by, created_at=now,
             )
             match.save()
-            transaction.on_commit(lambda: emails.match_confirmation_send(match))
+            transaction.on_commit(lambda: emails.match_confirmation_send(match), robust=True)
     except IntegrityError:
         raise ValidationError(_("Deze match is al vastgelegd.")) from None
     return match

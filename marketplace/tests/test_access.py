@@ -108,3 +108,16 @@ def test_cannot_create_for_a_workgroup_of_another_community(facilitator_client, 
     })
     assert response.status_code == 200
     assert not Marketplace.objects.exists()
+
+
+def test_organiser_edits_the_marketplace(core_client, organiser, marketplace):
+    response = core_client.post(url(marketplace, "edit/"), {
+        "title": "Beursvloer, nieuwe naam", "workgroup": marketplace.workgroup.pk,
+        "held_on": marketplace.held_on.isoformat(), "place": "Sporthal", "audience": "Iedereen",
+        "allowed_kinds": ["business", "non_profit"],
+        "entry_deadline": f"{marketplace.held_on.isoformat()}T09:00", "follow_up_weeks": 8,
+    })
+    assert response.status_code == 302
+    marketplace.refresh_from_db()
+    assert (marketplace.title, marketplace.place, marketplace.follow_up_weeks) == ("Beursvloer, nieuwe naam",
+                                                                                  "Sporthal", 8)

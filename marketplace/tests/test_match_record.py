@@ -171,3 +171,15 @@ def test_organiser_sets_the_status_by_hand(core_client, organiser, marketplace):
     core_client.post(url, {"status": "nonsense"})
     match.refresh_from_db()
     assert match.status == "delivered"
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_match(core_client, organiser, marketplace, pair,
+                                                            django_capture_on_commit_callbacks):
+    from unittest import mock
+
+    need, offer = pair
+    with mock.patch("marketplace.emails.send_personal", side_effect=OSError("smtp down")), \
+            django_capture_on_commit_callbacks(execute=True):
+        response = record(core_client, marketplace, **payload(need, offer))
+    assert response.status_code == 302
+    assert Match.objects.count() == 1
