@@ -83,9 +83,11 @@ def catch_up_contact(request, member_id):
     else:
         error = form
     if error is None:
-        messages.success(request, _("Contact met %(name)s vastgelegd.") % {"name": member.user.name})
+        done = _("Contact met %(name)s vastgelegd.") % {"name": member.user.name}
         if request.htmx:
-            return render(request, "participants/nudges/catch_up.html#people", _catch_up_context(request))
+            return render(request, "participants/nudges/catch_up.html#people",
+                          _catch_up_context(request, contact_done=done))
+        messages.success(request, done)
         return redirect("catch_up", request.community.slug)
     context = _catch_up_context(request, contact_error=(member.pk, form))
     template = "participants/nudges/catch_up.html#people" if request.htmx else "participants/nudges/catch_up.html"
@@ -122,7 +124,7 @@ def nudge_answer(request, answer, token):
     if request.user.is_authenticated and request.user.pk != nudge.membership.user_id:
         return render(request, "participants/nudges/answer.html", {"other_person": True}, status=403)
     form_class = ANSWER_FORMS.get(answer)
-    form = form_class(request.POST or None) if form_class else None
+    form = form_class(request.POST if request.method == "POST" else None) if form_class else None
     if request.method == "POST" and nudge.answered_at is None:
         if form is None or form.is_valid():
             try:
