@@ -9,7 +9,7 @@ from django.utils.module_loading import import_string
 from participants import demo
 
 # Each app adds its part of the demo; each seeder does nothing when its part is already there.
-APP_SEEDERS = ["meetings.demo.seed", "workgroups.demo.seed", "lessons.demo.seed", "marketplace.demo.seed"]
+APP_SEEDERS = ["workgroups.demo.seed", "meetings.demo.seed", "lessons.demo.seed", "marketplace.demo.seed"]
 
 
 class Command(BaseCommand):
