@@ -77,6 +77,9 @@ def membership_forget(membership: Membership) -> None:
                   "is_steering_group"):
         setattr(membership, field, False)
     membership.save()
+    from workgroups.models import WorkgroupMember
+
+    WorkgroupMember.objects.filter(membership=membership).delete()
 
 
 @transaction.atomic

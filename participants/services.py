@@ -67,7 +67,12 @@ def membership_set_roles(*, membership: Membership, roles: dict, by: Membership)
         if not others.exists():
             raise ValidationError(_("Een gemeenschap heeft minstens één procesbegeleider nodig."))
     membership.full_clean()
-    membership.save()
+    with transaction.atomic():
+        membership.save()
+        # The core group is also a workgroup: keep its member list in line with the role.
+        from workgroups.services import core_group_sync
+
+        core_group_sync(community=membership.community)
     return membership
 
 
