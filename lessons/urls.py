@@ -23,5 +23,9 @@ urlpatterns = [
     path(P + "learning-goals/<int:pk>/reached/", views.learning_goal_reach, name="lessons_learning_goal_reach"),
     path(P + "reflections/", views.reflections, name="lessons_reflections"),
     path(P + "reflections/activity/<int:pk>/", views.reflect_activity, name="lessons_reflect_activity"),
+    path(P + "reflections/activity/<int:pk>/submit/", views.reflect_activity_submit,
+         name="lessons_reflect_activity_submit"),
     path(P + "reflections/meeting/<int:pk>/", views.reflect_meeting, name="lessons_reflect_meeting"),
+    path(P + "reflections/meeting/<int:pk>/submit/", views.reflect_meeting_submit,
+         name="lessons_reflect_meeting_submit"),
 ]

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
@@ -386,17 +386,29 @@ def _reflection_submit(request, *, activity=None, meeting=None):
     return _reflection_page(request, activity=activity, meeting=meeting, form=form, status=400)
 
 
+@require_safe
 @community_view()
 def reflect_activity(request, pk):
     activity = selectors.activity_get_for_reflection(membership=request.membership, pk=pk)
-    if request.method == "POST":
-        return _reflection_submit(request, activity=activity)
     return _reflection_page(request, activity=activity)
 
 
+@require_POST
+@community_view()
+def reflect_activity_submit(request, pk):
+    activity = selectors.activity_get_for_reflection(membership=request.membership, pk=pk)
+    return _reflection_submit(request, activity=activity)
+
+
+@require_safe
 @community_view()
 def reflect_meeting(request, pk):
     meeting = selectors.meeting_get_for_reflection(membership=request.membership, pk=pk)
-    if request.method == "POST":
-        return _reflection_submit(request, meeting=meeting)
     return _reflection_page(request, meeting=meeting)
+
+
+@require_POST
+@community_view()
+def reflect_meeting_submit(request, pk):
+    meeting = selectors.meeting_get_for_reflection(membership=request.membership, pk=pk)
+    return _reflection_submit(request, meeting=meeting)

@@ -51,7 +51,7 @@ def test_participant_reflects_on_an_activity_they_took_part_in(participant_clien
     activity = ActivityFactory(workgroup__community=community, happened_on=timezone.localdate(),
                                participants=[participant])
     assert selectors.reflections_due_for(membership=participant)[0]["obj"] == activity
-    response = participant_client.post(_activity_url(community, activity), ANSWERS)
+    response = participant_client.post(_activity_url(community, activity) + "submit/", ANSWERS)
     assert response.status_code == 302
     reflection = Reflection.objects.get(activity=activity, membership=participant)
     assert reflection.learned_process == "Korte overleggen werken beter."
@@ -61,8 +61,8 @@ def test_participant_reflects_on_an_activity_they_took_part_in(participant_clien
 
 def test_writing_again_updates_the_same_reflection(participant_client, community, participant):
     activity = ActivityFactory(workgroup__community=community, participants=[participant])
-    participant_client.post(_activity_url(community, activity), ANSWERS)
-    participant_client.post(_activity_url(community, activity), {**ANSWERS, "what_we_did": "Vier bedrijven."})
+    participant_client.post(_activity_url(community, activity) + "submit/", ANSWERS)
+    participant_client.post(_activity_url(community, activity) + "submit/", {**ANSWERS, "what_we_did": "Vier bedrijven."})
     assert Reflection.objects.get(activity=activity).what_we_did == "Vier bedrijven."
 
 
@@ -71,7 +71,7 @@ def test_reflecting_on_an_activity_one_did_not_take_part_in_is_refused(participa
     activity = ActivityFactory(workgroup__community=community, participants=[core_member])
     page = participant_client.get(_activity_url(community, activity))
     assert "Alleen wie aan deze activiteit meedeed" in page.text
-    response = participant_client.post(_activity_url(community, activity), ANSWERS)
+    response = participant_client.post(_activity_url(community, activity) + "submit/", ANSWERS)
     assert response.status_code == 400
     assert "Je deed niet mee aan deze activiteit." in response.text
     assert "Drie bedrijven bezocht." in response.text  # input kept
@@ -80,7 +80,7 @@ def test_reflecting_on_an_activity_one_did_not_take_part_in_is_refused(participa
 
 def test_what_we_did_is_required(participant_client, community, participant):
     activity = ActivityFactory(workgroup__community=community, participants=[participant])
-    response = participant_client.post(_activity_url(community, activity), {**ANSWERS, "what_we_did": ""})
+    response = participant_client.post(_activity_url(community, activity) + "submit/", {**ANSWERS, "what_we_did": ""})
     assert response.status_code == 400
     assert "Schrijf kort op wat jullie gedaan hebben." in response.text
     assert not Reflection.objects.exists()
@@ -89,21 +89,21 @@ def test_what_we_did_is_required(participant_client, community, participant):
 def test_future_activity_cannot_be_reflected_on(participant_client, community, participant):
     activity = ActivityFactory(workgroup__community=community, participants=[participant],
                                happened_on=timezone.localdate() + timedelta(days=3))
-    response = participant_client.post(_activity_url(community, activity), ANSWERS)
+    response = participant_client.post(_activity_url(community, activity) + "submit/", ANSWERS)
     assert response.status_code == 400
     assert not Reflection.objects.exists()
 
 
 def test_attendee_reflects_on_a_held_meeting(participant_client, community, participant):
     meeting = _held_meeting(community, present=[participant])
-    response = participant_client.post(_meeting_url(community, meeting), ANSWERS)
+    response = participant_client.post(_meeting_url(community, meeting) + "submit/", ANSWERS)
     assert response.status_code == 302
     assert Reflection.objects.get(meeting=meeting).membership == participant
 
 
 def test_member_who_was_absent_cannot_reflect_on_the_meeting(participant_client, community, participant, core_member):
     meeting = _held_meeting(community, present=[core_member])
-    response = participant_client.post(_meeting_url(community, meeting), ANSWERS)
+    response = participant_client.post(_meeting_url(community, meeting) + "submit/", ANSWERS)
     assert response.status_code == 400
     assert "Je was niet bij deze bijeenkomst." in response.text
     assert not Reflection.objects.exists()
@@ -112,7 +112,7 @@ def test_member_who_was_absent_cannot_reflect_on_the_meeting(participant_client,
 def test_before_attendance_is_recorded_those_who_said_yes_may_reflect(participant_client, community, participant):
     meeting = MeetingFactory(community=community, starts_at=timezone.now() - timedelta(days=1))
     RsvpFactory(meeting=meeting, membership=participant, answer="yes")
-    assert participant_client.post(_meeting_url(community, meeting), ANSWERS).status_code == 302
+    assert participant_client.post(_meeting_url(community, meeting) + "submit/", ANSWERS).status_code == 302
 
 
 def test_meeting_in_the_future_or_cancelled_is_refused(participant_client, community, participant):
@@ -122,23 +122,30 @@ def test_meeting_in_the_future_or_cancelled_is_refused(participant_client, commu
     cancelled.cancelled_at = timezone.now()
     cancelled.save()
     for meeting in (future, cancelled):
-        assert participant_client.post(_meeting_url(community, meeting), ANSWERS).status_code == 400
+        assert participant_client.post(_meeting_url(community, meeting) + "submit/", ANSWERS).status_code == 400
     assert not Reflection.objects.exists()
 
 
 def test_reflecting_on_another_communitys_meeting_is_404(participant_client, community, participant, outsider,
                                                          other_community):
     meeting = _held_meeting(other_community, present=[outsider])
-    assert participant_client.post(_meeting_url(community, meeting), ANSWERS).status_code == 404
-    assert participant_client.post(f"/c/{other_community.slug}/reflections/meeting/{meeting.pk}/",
+    assert participant_client.post(_meeting_url(community, meeting) + "submit/", ANSWERS).status_code == 404
+    assert participant_client.post(f"/c/{other_community.slug}/reflections/meeting/{meeting.pk}/submit/",
                                    ANSWERS).status_code == 404
+    assert not Reflection.objects.exists()
+
+
+def test_reflection_page_does_not_accept_posts(participant_client, community, participant):
+    activity = ActivityFactory(workgroup__community=community, participants=[participant])
+    assert participant_client.post(_activity_url(community, activity), ANSWERS).status_code == 405
+    assert participant_client.get(_activity_url(community, activity) + "submit/").status_code == 405
     assert not Reflection.objects.exists()
 
 
 def test_reflecting_on_another_communitys_activity_is_404(participant_client, community, participant,
                                                           other_community, outsider):
     activity = ActivityFactory(workgroup__community=other_community, participants=[outsider])
-    assert participant_client.post(_activity_url(community, activity), ANSWERS).status_code == 404
+    assert participant_client.post(_activity_url(community, activity) + "submit/", ANSWERS).status_code == 404
     assert not Reflection.objects.exists()
 
 
