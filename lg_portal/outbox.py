@@ -21,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 CLAIM_LEASE = timedelta(minutes=15)
+# `claim` holds the claimer's token, then SENDING + token while the mail server may have the message,
+# and HELD for a message interrupted while sending (see flush).
+SENDING = "sending:"
+HELD = "held"
 
 
 def render_email(*, template: str, context: dict, language: str | None) -> tuple[str, str, str]:
@@ -51,22 +55,58 @@ def enqueue(*, key: str, kind: str, user, template: str, context: dict, send_aft
 
 
 def _claim_next(now):
-    """Claim one due row with a conditional UPDATE; two workers never claim the same row."""
+    """Claim one due row with a conditional UPDATE; two workers never claim the same row. A row whose
+    claim went stale before it was marked sending (the worker died before it sent) is claimed again;
+    a row marked sending never is (see `flush`)."""
     stale = now - CLAIM_LEASE
     candidates = (
         OutboxMessage.objects.filter(sent_at__isnull=True, send_after__lte=now, attempts__lt=MAX_ATTEMPTS)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .exclude(claim__startswith=SENDING).exclude(claim=HELD)
         .order_by("send_after", "pk")
         .values_list("pk", "claimed_at")[:20]
     )
     token = uuid.uuid4().hex
     for pk, claimed_at in candidates:
-        won = OutboxMessage.objects.filter(pk=pk, sent_at__isnull=True, claimed_at=claimed_at).update(
+        won = OutboxMessage.objects.filter(pk=pk, sent_at__isnull=True, claimed_at=claimed_at).exclude(
+            claim__startswith=SENDING).exclude(claim=HELD).update(
             claimed_at=now, claim=token, attempts=F("attempts") + 1
         )
         if won:
             return OutboxMessage.objects.get(pk=pk)
     return None
+
+
+def _mark_sending(message: OutboxMessage, now) -> bool:
+    """Second phase: from here on the mail server may have the message. Conditional on our claim, so a
+    worker whose claim went stale and was taken over sends nothing."""
+    sending = SENDING + message.claim
+    won = OutboxMessage.objects.filter(pk=message.pk, sent_at__isnull=True, claim=message.claim).update(
+        claim=sending, claimed_at=now)
+    if won:
+        message.claim = sending
+    return bool(won)
+
+
+def _hold_interrupted(now) -> int:
+    """Rows left in `sending` longer than the lease: the worker died (or hung) between handing the
+    message to the mail server and writing down that it did. It may have gone out, so it is never sent
+    again automatically (no duplicate); it waits for someone to check the mail log and `release` it."""
+    stale = now - CLAIM_LEASE
+    held = 0
+    for key in (OutboxMessage.objects.filter(sent_at__isnull=True, claim__startswith=SENDING, claimed_at__lt=stale)
+                .values_list("key", flat=True)[:100]):
+        held += OutboxMessage.objects.filter(key=key, sent_at__isnull=True, claim__startswith=SENDING,
+                                             claimed_at__lt=stale).update(
+            claim=HELD, last_error="interrupted while sending: it may have gone out; held, not sent again")
+        logger.error("outbox %s: worker stopped while sending; held for review, not sent again", key)
+    return held
+
+
+def release(*, key: str, now=None) -> bool:
+    """Queue a held message again, after checking the mail server's log showed it never went out."""
+    return bool(OutboxMessage.objects.filter(key=key, sent_at__isnull=True, claim=HELD).update(
+        claim="", claimed_at=None, send_after=now or timezone.now(), last_error=""))
 
 
 def send_one(message: OutboxMessage) -> None:
@@ -80,13 +120,23 @@ def send_one(message: OutboxMessage) -> None:
 
 
 def flush(*, now=None, limit: int = 500) -> tuple[int, int]:
-    """Send what is due. Returns (sent, failed). Safe to run in several workers at once."""
+    """Send what is due. Returns (sent, failed). Safe to run in several workers at once.
+
+    Each message is sent at most once. Two phases: a claim (conditional UPDATE; a worker that dies now
+    leaves a claim that is taken over after CLAIM_LEASE), then `sending` just before the message goes
+    to the mail server. A worker killed after that point may or may not have handed the message over:
+    such a row is held for review (`_hold_interrupted`), never sent again by itself. An exception
+    from the mail backend means the server refused or could not be reached: the row is retried later
+    with backoff."""
     sent = failed = 0
+    _hold_interrupted(now or timezone.now())
     for _ in range(limit):
         now_ = now or timezone.now()
         message = _claim_next(now_)
         if message is None:
             break
+        if not _mark_sending(message, now_):
+            continue  # our claim was taken over: the other worker sends it
         try:
             send_one(message)
         except Exception as exc:  # noqa: BLE001 - any sending failure is retried later
@@ -97,6 +147,8 @@ def flush(*, now=None, limit: int = 500) -> tuple[int, int]:
                 send_after=now_ + timedelta(minutes=2 ** min(message.attempts, 6)),
             )
             continue
-        OutboxMessage.objects.filter(pk=message.pk, claim=message.claim).update(sent_at=timezone.now())
+        # HELD too: a worker that was only slow must still record that its message went out.
+        OutboxMessage.objects.filter(pk=message.pk, sent_at__isnull=True, claim__in=[message.claim, HELD]).update(
+            sent_at=timezone.now(), last_error="")
         sent += 1
     return sent, failed
