@@ -7,3 +7,10 @@ from . import outbox
 def outbox_flush():
     sent, failed = outbox.flush()
     return {"sent": sent, "failed": failed}
+
+
+@shared_task(acks_late=True)
+def purge_old_logs():
+    from .purge import purge
+
+    return purge()
