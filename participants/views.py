@@ -89,6 +89,9 @@ def community_home(request):
         "duration_warning": duration_warning(community),
         "panels": home_panels(request),
     }
+    for panel in context["panels"]:
+        # A panel's own keys are in the page context too, so its template can use them by name.
+        context.update({key: value for key, value in panel.items() if key != "template"})
     if membership.can_facilitate:
         context["open_invitations"] = list(selectors.open_invitations(community=community))
         context["open_suggestions"] = list(selectors.open_suggestions(community=community))

@@ -66,3 +66,10 @@ def test_stepped_out_member_no_longer_sees_the_community(client, community):
     member = MembershipFactory(community=community, status="stepped_out")
     client.force_login(member.user)
     assert client.get(f"/c/{community.slug}/").status_code == 404
+
+
+def test_panels_from_other_apps_get_their_own_values(facilitator_client, community):
+    import re
+
+    text = facilitator_client.get(f"/c/{community.slug}/").text
+    assert re.search(r"\d+ van \d+ controles in orde", text)
