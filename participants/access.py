@@ -3,10 +3,13 @@
 import functools
 import zoneinfo
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Membership
 
@@ -26,9 +29,10 @@ def membership_get_for_user(user, slug):
     return membership
 
 
-def community_view(*, facilitator=False, coordinator=False):
+def community_view(*, facilitator=False, coordinator=False, allow_when_stopped=False):
     """Decorate a view taking (request, slug, ...): checks membership, sets request.community,
-    request.membership, and shows times in the community's time zone."""
+    request.membership, and shows times in the community's time zone. Once a community has
+    stopped it is read-only: a POST is refused with a message (unless allow_when_stopped)."""
 
     def decorator(view):
         @login_required
@@ -41,6 +45,9 @@ def community_view(*, facilitator=False, coordinator=False):
                 raise PermissionDenied
             request.membership = membership
             request.community = membership.community
+            if request.method == "POST" and membership.community.is_read_only and not allow_when_stopped:
+                messages.error(request, _("Deze lerende gemeenschap is gestopt; je kunt alleen nog lezen."))
+                return redirect("community_home", slug)
             timezone.activate(zoneinfo.ZoneInfo(membership.community.time_zone))
             try:
                 return view(request, *args, **kwargs)

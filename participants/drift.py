@@ -188,8 +188,7 @@ mem AS (
     JOIN s ON s.community_id = m.community_id
     JOIN {{user}} u ON u.id = m.user_id
     WHERE m.status <> %(stepped_out)s AND u.is_active = %(true)s AND m.is_facilitator = %(false)s
-      AND (m.is_participant = %(true)s OR m.is_core_group = %(true)s OR m.is_coordinator = %(true)s
-           OR m.is_moderator = %(true)s)
+      AND (m.is_participant = %(true)s OR m.is_core_group = %(true)s)
 ),
 missed AS (
     SELECT mem.id, MIN(h.starts_at) AS since, COUNT(*) AS n
@@ -254,7 +253,8 @@ def _as_datetime(value) -> datetime:
 
 def drifting(*, community: Community | None = None, now: datetime | None = None) -> list[DriftRow]:
     """Everyone drifting away (in one community, or in all running communities), with their signals.
-    One query. Facilitators, people who stepped out and deleted accounts are never listed; paused
+    One query. Only participants and the core group are scanned: facilitators, a moderator or sounding
+    board who do not take part, people who stepped out and deleted accounts are never listed. Paused
     people are (the sender skips them), with signals counted from the end of their pause."""
     now = now or timezone.now()
     ops = connection.ops

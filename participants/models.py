@@ -124,6 +124,9 @@ class Community(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Set when the facilitator ends the community consciously with "stop": from then on it is
+    # read-only, and its harvest stays available.
+    stopped_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("lerende gemeenschap")
@@ -142,6 +145,10 @@ class Community(models.Model):
     @property
     def shorter_than_a_year(self):
         return self.duration_days < 365
+
+    @property
+    def is_read_only(self):
+        return self.stopped_at is not None
 
 
 class Sector(models.TextChoices):

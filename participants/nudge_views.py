@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -117,10 +117,16 @@ ANSWER_FORMS = {NudgeAnswer.PAUSE: PauseForm, NudgeAnswer.STEP_OUT: StepOutForm}
 
 
 def nudge_answer(request, answer, token):
-    """GET shows what the link will do and one button; only the POST changes anything."""
+    """GET shows what the link will do and one button; only the POST changes anything. The page speaks
+    the person's language, like the email that brought them here."""
     nudge = nudges.nudge_from_token(token, answer)
     if nudge is None:
         return render(request, "participants/nudges/answer.html", {"invalid": True}, status=404)
+    with translation.override(nudge.membership.user.language):
+        return _nudge_answer(request, nudge, answer, token)
+
+
+def _nudge_answer(request, nudge, answer, token):
     if request.user.is_authenticated and request.user.pk != nudge.membership.user_id:
         return render(request, "participants/nudges/answer.html", {"other_person": True}, status=403)
     form_class = ANSWER_FORMS.get(answer)
@@ -160,9 +166,8 @@ def email_unsubscribe(request, kind, token):
     user = nudges.unsubscribe_user(token, kind)
     if user is None:
         return render(request, "participants/nudges/unsubscribe.html", {"invalid": True}, status=404)
-    done = False
     if request.method == "POST":
         nudges.email_preferences_update(user=user, **{kind: False})
-        done = True
-    return render(request, "participants/nudges/unsubscribe.html",
-                  {"kind_label": EmailKind(kind).label, "done": done, "kind": kind, "token": token})
+    with translation.override(user.language):
+        return render(request, "participants/nudges/unsubscribe.html",
+                      {"kind_label": EmailKind(kind).label, "done": request.method == "POST", "kind": kind})

@@ -73,3 +73,16 @@ def test_panels_from_other_apps_get_their_own_values(facilitator_client, communi
 
     text = facilitator_client.get(f"/c/{community.slug}/").text
     assert re.search(r"\d+ van \d+ controles in orde", text)
+
+
+def test_a_stopped_community_is_read_only(facilitator_client, community, participant_client):
+    from django.utils import timezone
+
+    community.stopped_at = timezone.now()
+    community.save()
+    assert participant_client.get(f"/c/{community.slug}/").status_code == 200
+    response = participant_client.post(f"/c/{community.slug}/suggest/", {"name": "X", "reason": "Y"}, follow=True)
+    assert "gestopt" in response.text
+    from participants.models import Suggestion
+
+    assert not Suggestion.objects.exists()

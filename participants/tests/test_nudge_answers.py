@@ -125,3 +125,9 @@ def test_the_answer_is_shown_to_the_facilitator(nudge, anon_client, facilitator_
     anon_client.post(link(nudge, NudgeAnswer.STILL_IN))
     page = facilitator_client.get(f"/c/{community.slug}/catch-up/").content.decode()
     assert "Pia Participant" in page and "Ik doe nog mee" in page
+
+
+def test_the_page_speaks_the_persons_language(nudge, anon_client):
+    nudge.membership.user.language = "en"
+    nudge.membership.user.save()
+    assert '<html lang="en">' in anon_client.get(link(nudge, NudgeAnswer.STILL_IN)).content.decode()
