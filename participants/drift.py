@@ -146,9 +146,12 @@ def _tables() -> dict:
 def _sql(*, one_community: bool) -> str:
     d = _DIALECT[connection.vendor if connection.vendor in _DIALECT else "sqlite"]
     g = d["greatest"]
-    silent_cutoff = d["days_before"].format(now="%(now)s", days="mem.silent_weeks * 7")
+    cutoff = d["days_before"].format(now="%(now)s", days="s.silent_weeks * 7")
     paused_end = d["date_as_datetime"].format(col="m.paused_until")
     community_filter = "AND c.id = %(community)s" if one_community else ""
+    # Each signal is found set-based: the last N plenaries per community come from a window function,
+    # who attended or answered them from one join each, and "no sign of life" first from everything
+    # that happened inside the widest window; only the few who stay silent get their exact last date.
     return f"""
 WITH s AS (
     SELECT c.id AS community_id,
@@ -158,18 +161,32 @@ WITH s AS (
            COALESCE(ds.quiet_days, %(d_quiet)s) AS quiet_days,
            COALESCE(ds.max_unanswered_nudges, %(d_max)s) AS max_nudges
     FROM {{community}} c LEFT JOIN {{settings}} ds ON ds.community_id = c.id
-    WHERE c.ends_on >= %(today)s AND c.starts_on <= %(today)s {community_filter}
+    WHERE c.ends_on >= %(today)s AND c.starts_on <= %(today)s AND c.stopped_at IS NULL {community_filter}
 ),
-invited AS (
-    SELECT mt.id, mt.community_id, mt.starts_at, mt.attendance_recorded_at,
+plen AS (
+    SELECT mt.id, mt.community_id, mt.starts_at, mt.attendance_recorded_at, s.n_missed, s.n_unanswered,
            ROW_NUMBER() OVER (PARTITION BY mt.community_id ORDER BY mt.starts_at DESC, mt.id DESC) AS rn
     FROM {{meeting}} mt JOIN s ON s.community_id = mt.community_id
     WHERE mt.kind = 'plenary' AND mt.cancelled_at IS NULL AND mt.starts_at < %(now)s
 ),
 held AS (
-    SELECT id, community_id, starts_at,
+    SELECT id, community_id, starts_at, n_missed,
            ROW_NUMBER() OVER (PARTITION BY community_id ORDER BY starts_at DESC, id DESC) AS rn
-    FROM invited WHERE attendance_recorded_at IS NOT NULL
+    FROM plen WHERE attendance_recorded_at IS NOT NULL
+),
+last_held AS (SELECT id, community_id, starts_at FROM held WHERE rn <= n_missed),
+last_invited AS (SELECT id, community_id, starts_at FROM plen WHERE rn <= n_unanswered),
+held_span AS (
+    SELECT community_id, COUNT(*) AS n, MIN(starts_at) AS oldest FROM last_held GROUP BY community_id
+),
+invited_span AS (
+    SELECT community_id, COUNT(*) AS n, MIN(starts_at) AS oldest FROM last_invited GROUP BY community_id
+),
+went AS (
+    SELECT DISTINCT a.membership_id AS id FROM {{attendance}} a WHERE a.meeting_id IN (SELECT id FROM last_held)
+),
+answered AS (
+    SELECT DISTINCT r.membership_id AS id FROM {{rsvp}} r WHERE r.meeting_id IN (SELECT id FROM last_invited)
 ),
 open_wg AS (
     SELECT w.community_id, COUNT(*) AS n
@@ -177,70 +194,75 @@ open_wg AS (
     WHERE w.archived_at IS NULL AND w.is_core_group = %(false)s
     GROUP BY w.community_id
 ),
+in_wg AS (
+    SELECT DISTINCT wm.membership_id AS id
+    FROM {{wgmember}} wm JOIN {{workgroup}} w ON w.id = wm.workgroup_id JOIN s ON s.community_id = w.community_id
+    WHERE w.archived_at IS NULL
+),
 mem AS (
-    SELECT m.id, m.community_id, u.last_login, s.n_missed, s.n_unanswered, s.silent_weeks,
-           s.quiet_days, s.max_nudges,
-           {g}(m.joined_at,
-               COALESCE((SELECT MAX(ct.happened_at) FROM {{contact}} ct WHERE ct.membership_id = m.id), m.joined_at),
-               COALESCE((SELECT MAX(nu.answered_at) FROM {{nudge}} nu WHERE nu.membership_id = m.id), m.joined_at),
+    SELECT m.id, m.community_id, u.last_login, s.n_missed, s.n_unanswered, s.quiet_days, s.max_nudges,
+           {cutoff} AS silent_cutoff,
+           {g}(m.joined_at, COALESCE(ct.t, m.joined_at), COALESCE(nu.t, m.joined_at),
                COALESCE({paused_end}, m.joined_at)) AS reset_at
     FROM {{membership}} m
     JOIN s ON s.community_id = m.community_id
     JOIN {{user}} u ON u.id = m.user_id
+    LEFT JOIN (SELECT membership_id, MAX(happened_at) AS t FROM {{contact}} GROUP BY membership_id) ct
+           ON ct.membership_id = m.id
+    LEFT JOIN (SELECT membership_id, MAX(answered_at) AS t FROM {{nudge}} WHERE answered_at IS NOT NULL
+               GROUP BY membership_id) nu ON nu.membership_id = m.id
     WHERE m.status <> %(stepped_out)s AND u.is_active = %(true)s AND m.is_facilitator = %(false)s
       AND (m.is_participant = %(true)s OR m.is_core_group = %(true)s)
 ),
-missed AS (
-    SELECT mem.id, MIN(h.starts_at) AS since, COUNT(*) AS n
-    FROM mem JOIN held h ON h.community_id = mem.community_id AND h.rn <= mem.n_missed
-    WHERE h.starts_at > mem.reset_at
-      AND NOT EXISTS (SELECT 1 FROM {{attendance}} a WHERE a.meeting_id = h.id AND a.membership_id = mem.id)
-    GROUP BY mem.id, mem.n_missed
-    HAVING COUNT(*) >= mem.n_missed
-),
-unanswered AS (
-    SELECT mem.id, MIN(i.starts_at) AS since, COUNT(*) AS n
-    FROM mem JOIN invited i ON i.community_id = mem.community_id AND i.rn <= mem.n_unanswered
-    WHERE i.starts_at > mem.reset_at
-      AND NOT EXISTS (SELECT 1 FROM {{rsvp}} r WHERE r.meeting_id = i.id AND r.membership_id = mem.id)
-    GROUP BY mem.id, mem.n_unanswered
-    HAVING COUNT(*) >= mem.n_unanswered
+win AS (SELECT MIN(silent_cutoff) AS since FROM mem),
+signs AS (
+    SELECT id, MAX(t) AS t FROM (
+        SELECT r.membership_id AS id, r.answered_at AS t FROM {{rsvp}} r JOIN mem ON mem.id = r.membership_id
+        WHERE r.answered_at >= (SELECT since FROM win)
+        UNION ALL
+        SELECT p.author_id, p.created_at FROM {{post}} p JOIN mem ON mem.id = p.author_id
+        WHERE p.created_at >= (SELECT since FROM win)
+        UNION ALL
+        SELECT rp.author_id, rp.created_at FROM {{reply}} rp JOIN mem ON mem.id = rp.author_id
+        WHERE rp.created_at >= (SELECT since FROM win)
+        UNION ALL
+        SELECT rf.membership_id, rf.created_at FROM {{reflection}} rf JOIN mem ON mem.id = rf.membership_id
+        WHERE rf.created_at >= (SELECT since FROM win)
+        UNION ALL
+        SELECT a.membership_id, am.starts_at FROM {{meeting}} am JOIN {{attendance}} a ON a.meeting_id = am.id
+        WHERE am.starts_at >= (SELECT since FROM win) AND am.starts_at < %(now)s
+          AND am.community_id IN (SELECT community_id FROM s)
+    ) x GROUP BY id
 ),
 quiet AS (
-    SELECT mem.id, mem.reset_at, mem.last_login, {silent_cutoff} AS cutoff
-    FROM mem
-    WHERE mem.reset_at < {silent_cutoff} AND COALESCE(mem.last_login, mem.reset_at) < {silent_cutoff}
+    SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, mem.last_login
+    FROM mem LEFT JOIN signs sg ON sg.id = mem.id
+    WHERE {g}(mem.reset_at, COALESCE(mem.last_login, mem.reset_at), COALESCE(sg.t, mem.reset_at)) < mem.silent_cutoff
 ),
 silent AS (
-    SELECT id, last_sign AS since FROM (
-        SELECT q.id, q.cutoff,
-               {g}(q.reset_at, COALESCE(q.last_login, q.reset_at),
-                   COALESCE((SELECT MAX(r.answered_at) FROM {{rsvp}} r WHERE r.membership_id = q.id), q.reset_at),
-                   COALESCE((SELECT MAX(p.created_at) FROM {{post}} p WHERE p.author_id = q.id), q.reset_at),
-                   COALESCE((SELECT MAX(rp.created_at) FROM {{reply}} rp WHERE rp.author_id = q.id), q.reset_at),
-                   COALESCE((SELECT MAX(rf.created_at) FROM {{reflection}} rf WHERE rf.membership_id = q.id),
-                            q.reset_at),
-                   COALESCE((SELECT MAX(am.starts_at) FROM {{attendance}} a JOIN {{meeting}} am ON am.id = a.meeting_id
-                             WHERE a.membership_id = q.id), q.reset_at)) AS last_sign
-        FROM quiet q
-    ) x WHERE last_sign < cutoff
-),
-no_wg AS (
-    SELECT mem.id, mem.reset_at AS since, ow.n
-    FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
-    WHERE mem.reset_at < %(no_wg_cutoff)s
-      AND NOT EXISTS (SELECT 1 FROM {{wgmember}} wm JOIN {{workgroup}} w ON w.id = wm.workgroup_id
-                      WHERE wm.membership_id = mem.id AND w.archived_at IS NULL)
-),
-signals AS (
-    SELECT id, '{MISSED}' AS code, since, n FROM missed
-    UNION ALL SELECT id, '{UNANSWERED}', since, n FROM unanswered
-    UNION ALL SELECT id, '{SILENT}', since, 0 FROM silent
-    UNION ALL SELECT id, '{NO_WORKGROUP}', since, n FROM no_wg
+    SELECT q.id, q.community_id, q.reset_at, q.quiet_days, q.max_nudges,
+           {g}(q.reset_at, COALESCE(q.last_login, q.reset_at),
+               COALESCE((SELECT MAX(r.answered_at) FROM {{rsvp}} r WHERE r.membership_id = q.id), q.reset_at),
+               COALESCE((SELECT MAX(p.created_at) FROM {{post}} p WHERE p.author_id = q.id), q.reset_at),
+               COALESCE((SELECT MAX(rp.created_at) FROM {{reply}} rp WHERE rp.author_id = q.id), q.reset_at),
+               COALESCE((SELECT MAX(rf.created_at) FROM {{reflection}} rf WHERE rf.membership_id = q.id), q.reset_at),
+               COALESCE((SELECT MAX(am.starts_at) FROM {{attendance}} a JOIN {{meeting}} am ON am.id = a.meeting_id
+                         WHERE a.membership_id = q.id AND am.starts_at < %(now)s), q.reset_at)) AS since
+    FROM quiet q
 )
-SELECT sg.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, sg.code, sg.since, sg.n
-FROM signals sg JOIN mem ON mem.id = sg.id
-ORDER BY mem.community_id, sg.id, sg.code
+SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{MISSED}', hs.oldest, hs.n
+FROM mem JOIN held_span hs ON hs.community_id = mem.community_id
+WHERE hs.n >= mem.n_missed AND hs.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM went)
+UNION ALL
+SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{UNANSWERED}', ins.oldest, ins.n
+FROM mem JOIN invited_span ins ON ins.community_id = mem.community_id
+WHERE ins.n >= mem.n_unanswered AND ins.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM answered)
+UNION ALL
+SELECT id, community_id, reset_at, quiet_days, max_nudges, '{SILENT}', since, 0 FROM silent
+UNION ALL
+SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{NO_WORKGROUP}', mem.reset_at, ow.n
+FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
+WHERE mem.reset_at < %(no_wg_cutoff)s AND mem.id NOT IN (SELECT id FROM in_wg)
 """.format(**_tables())  # noqa: S608 - only table names and fixed fragments are formatted in
 
 
@@ -282,4 +304,4 @@ def drifting(*, community: Community | None = None, now: datetime | None = None)
             if code == SILENT:
                 n = (now - since).days // 7  # weeks without a sign of life
             row.signals.append(Signal(code=code, since=since, count=int(n or 0)))
-    return list(rows.values())
+    return sorted(rows.values(), key=lambda r: (r.community_id, r.membership_id))

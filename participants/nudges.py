@@ -364,7 +364,8 @@ def unanswered_alerts_send(*, now=None) -> int:
     from workgroups.selectors import posts_waiting_for_answer
 
     now = now or timezone.now()
-    posts = list(posts_waiting_for_answer(now=now).filter(created_at__gte=now - UNANSWERED_LOOKBACK).exclude(
+    posts = list(posts_waiting_for_answer(now=now).filter(
+        created_at__gte=now - UNANSWERED_LOOKBACK, community__stopped_at__isnull=True).exclude(
         Exists(UnansweredAlert.objects.filter(post=OuterRef("pk")))))
     if not posts:
         return 0
@@ -410,7 +411,8 @@ def digest_send(*, now=None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     user_ids = list(
-        Membership.objects.filter(user__is_active=True, community__ends_on__gte=today, community__starts_on__lte=today)
+        Membership.objects.filter(user__is_active=True, community__ends_on__gte=today, community__starts_on__lte=today,
+                                  community__stopped_at__isnull=True)
         .exclude(status=MemberStatus.STEPPED_OUT).values_list("user_id", flat=True).distinct().order_by("user_id"))
     queued = 0
     for start in range(0, len(user_ids), BATCH):
@@ -426,7 +428,7 @@ def _digest_batch(user_ids, *, now, today) -> int:
     if not allowed:
         return 0
     memberships = list(Membership.objects.filter(user_id__in=allowed, community__ends_on__gte=today,
-                                                 community__starts_on__lte=today)
+                                                 community__starts_on__lte=today, community__stopped_at__isnull=True)
                        .exclude(status=MemberStatus.STEPPED_OUT).select_related("user", "community")
                        .order_by("user_id", "community__name"))
     community_ids = {m.community_id for m in memberships}

@@ -203,3 +203,11 @@ def test_one_community_at_a_time_or_all_running_ones(community, other_community)
     other_community.ends_on = (NOW - timedelta(days=1)).date()
     other_community.save()
     assert there.pk not in signals()  # a community that ended nudges nobody
+
+
+def test_a_stopped_community_nudges_nobody(community):
+    m = member(community, login_days_ago=None)
+    assert m.pk in signals(community)
+    community.stopped_at = NOW - timedelta(days=1)
+    community.save()
+    assert signals(community) == {} and m.pk not in signals()
