@@ -1,5 +1,5 @@
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +70,11 @@ class MeetingForm(forms.Form):
     def clean(self):
         data = super().clean()
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        if day and day > date.today() + timedelta(days=5 * 366):
+            # A community runs one to two years; a date years ahead is a typing error (and would
+            # overflow the date arithmetic of the next-plenary proposal).
+            self.add_error("date", _("Plan niet verder dan vijf jaar vooruit."))
+            return data
         if day and start and end:
             starts_at = datetime.combine(day, start, tzinfo=self.tz)
             ends_at = datetime.combine(day, end, tzinfo=self.tz)
