@@ -17,6 +17,7 @@ from participants.selectors import counted_in_group, members_of
 from workgroups.models import Activity, Workgroup, WorkgroupMember
 
 from . import checks
+from .charts import bar_slots, num
 from .models import (
     AnswerState,
     AssessmentAnswer,
@@ -232,16 +233,15 @@ def trend(*, community, chapters, limit: int = 8) -> dict:
 def trend_chart(trend_data, *, width=200, height=80, gap=4) -> list[dict]:
     """Geometry for a small bar chart per chapter (drawn as inline SVG by the template)."""
     rounds = trend_data["rounds"]
-    n = max(len(rounds), 1)
-    bar = (width - gap * (n + 1)) / n
+    slots = bar_slots(len(rounds), length=width, gap=gap)
     charts = []
     for row in trend_data["rows"]:
         bars = []
-        for i, (value, rnd) in enumerate(zip(row["scores"], rounds, strict=True)):
+        for (value, rnd), (x, bar) in zip(zip(row["scores"], rounds, strict=True), slots, strict=False):
             h = 0 if value is None else height * value / 100
-            # Strings, not floats: the template would localise 4.5 to "4,5", which SVG rejects.
-            bars.append({"x": f"{gap + i * (bar + gap):.1f}", "y": f"{height - h:.1f}", "w": f"{bar:.1f}",
-                         "h": f"{h:.1f}", "value": value, "round": rnd})
+            # Strings, not floats (lessons.charts.num): the template would localise 4.5 to "4,5".
+            bars.append({"x": num(x), "y": num(height - h), "w": num(bar), "h": num(h), "value": value,
+                         "round": rnd})
         charts.append({"chapter": row["chapter"], "bars": bars, "scores": row["scores"]})
     return charts
 
