@@ -32,3 +32,18 @@ def reflection_reminder(*, row: dict, membership, community) -> bool:
         context={"row": row, "community": community,
                  "url": absolute(reverse(name, args=[community.slug, row["pk"]]))},
     )
+
+
+def harvest_ready(*, harvest) -> int:
+    """Tell every active member what was decided at the end of the period, with a link to the harvest."""
+    community = harvest.community
+    url = absolute(reverse("lessons_harvest", args=[community.slug, harvest.pk]))
+    queued = 0
+    for member in (Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
+                   .select_related("user")):
+        queued += outbox.enqueue(
+            key=f"lessons:harvest:{harvest.pk}:user:{member.user_id}",
+            kind="lesson_harvest_ready", user=member.user, template="lesson_harvest_ready",
+            context={"harvest": harvest, "community": community, "url": url},
+        )
+    return queued

@@ -17,13 +17,30 @@ def home_panels(request) -> list[dict]:
          "lessons_checks_attention": [r for r in results if r.state == checks.ATTENTION],
          "lessons_checks_ok": sum(1 for r in results if r.state == checks.OK),
          "lessons_checks_total": len(results)},
+        _returns_panel(request),
     ]
+
+
+def _returns_panel(request) -> dict:
+    """Return (rendement) on the community home: my expectation (or a prompt to give it), the spread's
+    warning, totals per kind, and after a stop the harvest. Six queries."""
+    from . import returns
+    from .models import Harvest
+
+    community = request.community
+    return {"template": "lessons/_home_returns.html",
+            "returns_mine": returns.expectation_of(membership=request.membership),
+            "returns_warnings": returns.expectation_spread(community=community)["warnings"],
+            "returns_totals": returns.return_totals(community=community),
+            "returns_last_harvest": Harvest.objects.filter(community=community).order_by("-decided_at").first()}
 
 
 # Entries for the community menu: (url name taking the community slug, label).
 NAV_ITEMS = [
     ("lessons_compass", _("Wegwijzer")),
     ("lessons_reflections", _("Reflecties")),
+    ("lessons_returns", _("Rendement")),
+    ("dashboard_community", _("Dashboard")),
 ]
 
 # Templates included on the personal settings page.

@@ -3,7 +3,19 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from lessons.models import AssessmentRound, Evaluation, LearningGoal, Reflection
+from lessons.models import (
+    AskRequest,
+    AssessmentRound,
+    Contribution,
+    ContributionSource,
+    CostCategory,
+    Evaluation,
+    LearningGoal,
+    Reflection,
+    ReturnEntry,
+    ReturnKind,
+    ReturnPerson,
+)
 from participants.tests.factories import CommunityFactory, MembershipFactory
 from workgroups.models import Activity, Workgroup, WorkgroupMember
 
@@ -75,3 +87,43 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory, community=factory.SelfAttribute("..community"))
     what_we_did = "We bezochten drie bedrijven."
     learned_content = "Stages zijn er genoeg, begeleiding niet."
+
+
+# --- return (rendement), costs, dare to ask ------------------------------------------------------------
+
+class ReturnEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReturnEntry
+        skip_postgeneration_save = True
+
+    community = factory.SubFactory(CommunityFactory)
+    kind = ReturnKind.CONCRETE
+    title = factory.Sequence(lambda n: f"Rendement {n}")
+    happened_on = date(2026, 3, 1)
+
+    @factory.post_generation
+    def people(obj, create, extracted, **kwargs):
+        if create and extracted:
+            ReturnPerson.objects.bulk_create([ReturnPerson(entry=obj, membership=m) for m in extracted])
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contribution
+
+    community = factory.SubFactory(CommunityFactory)
+    source = ContributionSource.HOST_MEAL
+    category = CostCategory.CATERING
+    description = factory.Sequence(lambda n: f"Soep en broodjes {n}")
+    contributor_name = "Anouk"
+    in_kind = True
+    contributed_on = date(2026, 3, 1)
+
+
+class AskRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AskRequest
+
+    community = factory.SubFactory(CommunityFactory)
+    asked_by = factory.SubFactory(MembershipFactory, community=factory.SelfAttribute("..community"))
+    title = factory.Sequence(lambda n: f"Een groot scherm {n}")
