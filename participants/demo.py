@@ -1,11 +1,13 @@
 """The demo community, modelled on the guide's example: about 22 people from every sector, a
 facilitator, a moderator, a coordinator and a core group of 8, a year into a two-year run."""
 
+import functools
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -62,11 +64,17 @@ class DemoContext:
     outside: Community = None
 
 
+@functools.cache
+def _password_hash() -> str:
+    # Hashing is slow on purpose (about a second each here): hash the shared demo password once.
+    return make_password(PASSWORD)
+
+
 def demo_user(login: str, name: str) -> User:
     email = f"{login}@demo.example"
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=PASSWORD, name=name)
+        user = User.objects.create(email=email, password=_password_hash(), name=name)
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})

@@ -263,7 +263,7 @@ UNION ALL
 SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{NO_WORKGROUP}', mem.reset_at, ow.n
 FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
 WHERE mem.reset_at < %(no_wg_cutoff)s AND mem.id NOT IN (SELECT id FROM in_wg)
-""".format(**_tables())  # noqa: S608 - only table names and fixed fragments are formatted in
+""".format(**_tables())  # noqa: S608 # nosec B608 - only table names and fixed fragments are formatted in
 
 
 def _as_datetime(value) -> datetime:

@@ -4,6 +4,7 @@ returning a list of {"template": ..., **context}. Each provider must cost a fixe
 from django.utils.module_loading import import_string
 
 PROVIDERS = [
+    "participants.panels.home_panels",
     "meetings.panels.home_panels",
     "workgroups.panels.home_panels",
     "lessons.panels.home_panels",
@@ -18,7 +19,7 @@ def home_panels(request) -> list[dict]:
     return panels
 
 
-NAV_PROVIDERS = ["meetings.panels.NAV_ITEMS", "workgroups.panels.NAV_ITEMS", "lessons.panels.NAV_ITEMS",
+NAV_PROVIDERS = ["participants.panels.NAV_ITEMS", "meetings.panels.NAV_ITEMS", "workgroups.panels.NAV_ITEMS", "lessons.panels.NAV_ITEMS",
                  "marketplace.panels.NAV_ITEMS"]
 
 
@@ -39,4 +40,4 @@ def community_nav(request):
 
 
 def settings_sections() -> list[str]:
-    return [t for app in ("meetings", "workgroups", "lessons", "marketplace") for t in import_string(f"{app}.panels.SETTINGS_TEMPLATES")]
+    return [t for app in ("participants", "meetings", "workgroups", "lessons", "marketplace") for t in import_string(f"{app}.panels.SETTINGS_TEMPLATES")]

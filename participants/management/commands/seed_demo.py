@@ -9,7 +9,9 @@ from django.utils.module_loading import import_string
 from participants import demo
 
 # Each app adds its part of the demo; each seeder does nothing when its part is already there.
-APP_SEEDERS = ["workgroups.demo.seed", "meetings.demo.seed", "lessons.demo.seed", "marketplace.demo.seed"]
+APP_SEEDERS = ["workgroups.demo.seed", "meetings.demo.seed", "lessons.demo.seed", "marketplace.demo.seed",
+                # Last: it looks at what the others made and leaves only the intended drifters.
+                "participants.demo_nudges.seed"]
 
 
 class Command(BaseCommand):
