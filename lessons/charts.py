@@ -149,7 +149,8 @@ def layout(chart: Chart) -> Chart:
     base = top_pad + plot_h
     chart.plot = {"x": num(left), "y": num(top_pad), "x2": num(left + plot_w), "y2": num(base)}
     gap = 8 if len(chart.categories) < 12 else 4
-    for i, (offset, size) in enumerate(bar_slots(len(chart.categories), length=plot_w, gap=gap)):
+    slots = bar_slots(len(chart.categories), length=plot_w, gap=gap)[:len(chart.categories)]
+    for i, (offset, size) in enumerate(slots):
         stacked = 0.0
         for j, s in enumerate(chart.series):
             value = s.values[i]

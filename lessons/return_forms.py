@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -16,6 +16,19 @@ from .models import (
 OTHER_MEMBERS = _("Je kunt alleen leden van deze gemeenschap noemen.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+class AmountField(forms.DecimalField):
+    """A localised decimal that also takes what people type: "€ 1.250,50" in Dutch, "1,250.50" in English."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+            decimal = get_format("DECIMAL_SEPARATOR")
+            thousands = "." if decimal == "," else ","
+            if decimal in value and thousands in value and value.rfind(thousands) < value.rfind(decimal):
+                value = value.replace(thousands, "")
+        return super().to_python(value)
 
 
 class MemberChoices(forms.ModelMultipleChoiceField):
@@ -67,11 +80,11 @@ class ReturnForm(forms.Form):
                                        error_messages={"invalid_choice": _("Kies een werkgroep van deze gemeenschap.")})
     activity = ActivityChoice(label=_("Uit welke activiteit kwam het?"), queryset=None, required=False,
                               error_messages={"invalid_choice": _("Kies een activiteit van deze gemeenschap.")})
-    value_eur = forms.DecimalField(label=_("Waarde in euro (als je die kunt schatten)"), required=False, min_value=0,
+    value_eur = AmountField(label=_("Waarde in euro (als je die kunt schatten)"), required=False, min_value=0,
                                    max_digits=10, decimal_places=2, localize=True, widget=DECIMAL,
                                    error_messages={"min_value": _("De waarde kan niet negatief zijn."),
                                                    "invalid": _("Vul een bedrag in, bijvoorbeeld 250 of 99,50.")})
-    hours = forms.DecimalField(label=_("Uren (als dat iets zegt)"), required=False, min_value=0, max_digits=7,
+    hours = AmountField(label=_("Uren (als dat iets zegt)"), required=False, min_value=0, max_digits=7,
                                decimal_places=1, localize=True, widget=DECIMAL,
                                error_messages={"min_value": _("Het aantal uren kan niet negatief zijn."),
                                                "invalid": _("Vul een aantal uren in, bijvoorbeeld 3 of 1,5.")})
@@ -100,7 +113,7 @@ class ContributionForm(forms.Form):
                                error_messages={"invalid_choice": OTHER_MEMBERS})
     contributor_name = forms.CharField(label=_("Of: naam van wie bijdroeg"), max_length=200, required=False,
                                        help_text=_("Bijvoorbeeld de gemeente, de provincie, een sponsor of fonds."))
-    amount_eur = forms.DecimalField(label=_("Bedrag in euro"), required=False, min_value=0, max_digits=10,
+    amount_eur = AmountField(label=_("Bedrag in euro"), required=False, min_value=0, max_digits=10,
                                     decimal_places=2, localize=True, widget=DECIMAL,
                                     error_messages={"min_value": _("Het bedrag kan niet negatief zijn."),
                                                     "invalid": _("Vul een bedrag in, bijvoorbeeld 250 of 99,50.")})

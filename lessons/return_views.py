@@ -246,6 +246,9 @@ def ask_answer(request, pk):
             return_services.ask_answer(ask=ask, by=request.membership, body=form.cleaned_data["body"])
         except ValidationError as error:
             apply_errors(form, error)
+            ask.refresh_from_db()
+            if not ask.is_open:  # the form is gone from the page: say it at the top
+                _error_message(request, error)
         else:
             messages.success(request, _("Dank je wel voor je antwoord."))
             return redirect(reverse("lessons_asks", args=[request.community.slug]) + f"#ask-{ask.pk}")
