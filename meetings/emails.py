@@ -6,6 +6,7 @@ from django.urls import reverse
 from lg_portal import outbox
 from lg_portal.common.mail import absolute
 from participants.models import Membership
+from participants.nudges import enqueue_with_unsubscribe
 
 from .models import Answer, Rsvp
 
@@ -84,16 +85,16 @@ def reminder_key(meeting_id, user_id) -> str:
 
 
 def agenda(*, meeting, user, items, answer) -> bool:
-    return outbox.enqueue(
-        key=agenda_key(meeting.pk, user.pk), kind="meeting_agenda", user=user, template="meeting_agenda",
-        context=_context(meeting, items=items, answer=answer),
+    return enqueue_with_unsubscribe(
+        key=agenda_key(meeting.pk, user.pk), kind="meeting_agenda", pref_kind="agenda", user=user,
+        template="meeting_agenda", context=_context(meeting, items=items, answer=answer),
     )
 
 
 def reminder(*, meeting, user, answer) -> bool:
     """A reminder for who said yes or maybe; a gentle ask for who has not answered."""
     template = "meeting_reminder" if answer in (Answer.YES, Answer.MAYBE) else "meeting_rsvp_ask"
-    return outbox.enqueue(
-        key=reminder_key(meeting.pk, user.pk), kind=template, user=user, template=template,
-        context=_context(meeting, answer=answer),
+    return enqueue_with_unsubscribe(
+        key=reminder_key(meeting.pk, user.pk), kind=template, pref_kind="reminders", user=user,
+        template=template, context=_context(meeting, answer=answer),
     )

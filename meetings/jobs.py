@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 
 from lg_portal.models import OutboxMessage
 from participants.models import Membership, MemberStatus
+from participants.nudges import users_allowing
 from workgroups.models import WorkgroupMember
 
 from . import emails
@@ -74,11 +75,14 @@ def agenda_send_due(*, now) -> int:
     invitees = _invitees(due)
     answers = _answers(due)
     sent = _existing_keys(due, "agenda")
+    allowed = users_allowing("agenda", {m.user_id for people in invitees.values() for m in people})
     queued = 0
     for meeting in due:
         for member in invitees[meeting.pk]:
             answer = answers.get((meeting.pk, member.pk))
-            if answer == Answer.NO or emails.agenda_key(meeting.pk, member.user_id) in sent:
+            if answer == Answer.NO or member.user_id not in allowed:
+                continue
+            if emails.agenda_key(meeting.pk, member.user_id) in sent:
                 continue
             queued += emails.agenda(meeting=meeting, user=member.user, items=items[meeting.pk], answer=answer)
     return queued
@@ -104,11 +108,14 @@ def reminders_send_due(*, now) -> int:
     invitees = _invitees(due)
     answers = _answers(due)
     sent = _existing_keys(due, "reminder")
+    allowed = users_allowing("reminders", {m.user_id for people in invitees.values() for m in people})
     queued = 0
     for meeting in due:
         for member in invitees[meeting.pk]:
             answer = answers.get((meeting.pk, member.pk))
-            if answer == Answer.NO or emails.reminder_key(meeting.pk, member.user_id) in sent:
+            if answer == Answer.NO or member.user_id not in allowed:
+                continue
+            if emails.reminder_key(meeting.pk, member.user_id) in sent:
                 continue
             queued += emails.reminder(meeting=meeting, user=member.user, answer=answer)
     return queued

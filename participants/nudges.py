@@ -123,7 +123,9 @@ def unsubscribe_headers(user, kind: str, url: str | None = None) -> dict:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def _enqueue(*, key, kind, pref_kind, user, template, context, reply_to=None) -> bool:
+def enqueue_with_unsubscribe(*, key, kind, pref_kind, user, template, context, reply_to=None) -> bool:
+    """Queue an email of a kind people can switch off, with its unsubscribe link (include
+    emails/nudge__unsubscribe.txt/.html in the template) and List-Unsubscribe headers."""
     url = unsubscribe_url(user, pref_kind)
     headers = unsubscribe_headers(user, pref_kind, url)
     if reply_to:
@@ -327,7 +329,7 @@ def _send_batch(rows, *, now, today) -> tuple[int, int]:
                 nudge = Nudge.objects.create(membership=membership, period=period, signed_by=signer, sent_at=now,
                                              signals=[s.as_json() for s in row.signals])
                 nudge.membership = membership
-                _enqueue(key=f"nudge:{membership.pk}:{period}", kind="nudge", pref_kind=EmailKind.NUDGES,
+                enqueue_with_unsubscribe(key=f"nudge:{membership.pk}:{period}", kind="nudge", pref_kind=EmailKind.NUDGES,
                          user=membership.user, template="nudge",
                          reply_to=signer.user.email if signer else None,
                          context=_nudge_context(nudge=nudge, membership=membership, signals=row.signals,
@@ -348,7 +350,7 @@ def _tell_facilitators(*, membership, last, count, row, now, facilitators) -> No
             return
         url = absolute(reverse("catch_up", args=[membership.community.slug]))
         for facilitator in facilitators:
-            _enqueue(key=f"nudge-stopped:{membership.pk}:{last.period}:{facilitator.user_id}", kind="nudge_stopped",
+            enqueue_with_unsubscribe(key=f"nudge-stopped:{membership.pk}:{last.period}:{facilitator.user_id}", kind="nudge_stopped",
                      pref_kind=EmailKind.ALERTS, user=facilitator.user, template="nudge_stopped",
                      context={"person": membership.user, "community": membership.community, "count": count,
                               "signals": row.signals, "url": url, "tz": membership.community.time_zone})
@@ -388,7 +390,7 @@ def unanswered_alerts_send(*, now=None) -> int:
                 for member in recipients:
                     if member.pk == post.author_id or member.user_id not in allowed:
                         continue
-                    queued += _enqueue(key=f"unanswered:{post.pk}:{member.user_id}", kind="unanswered",
+                    queued += enqueue_with_unsubscribe(key=f"unanswered:{post.pk}:{member.user_id}", kind="unanswered",
                                        pref_kind=EmailKind.ALERTS, user=member.user, template="unanswered",
                                        context={"post": post, "community": post.community, "url": url,
                                                 "workgroup": post.workgroup, "tz": post.community.time_zone})
@@ -479,7 +481,7 @@ def _digest_batch(user_ids, *, now, today) -> int:
     queued = 0
     for _user_id, entries in per_user.items():
         user = entries[0][0]
-        queued += _enqueue(key=digest_key(user.pk, now), kind="digest", pref_kind=EmailKind.DIGEST, user=user,
+        queued += enqueue_with_unsubscribe(key=digest_key(user.pk, now), kind="digest", pref_kind=EmailKind.DIGEST, user=user,
                            template="digest", context={"sections": [s for _u, s in entries],
                                                        "tz": entries[0][1]["community"].time_zone,
                                                        "since": since, "now": now})

@@ -89,10 +89,36 @@ def test_workgroup_meeting_reminds_only_its_members(community, people, mailoutbo
 def test_reminder_scan_costs_a_fixed_number_of_queries(community, meeting, django_assert_num_queries):
     with time_machine.travel(START - timedelta(hours=3), tick=False):
         tasks.reminders_send_due.delay()
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             tasks.reminders_send_due.delay()
         MembershipFactory.create_batch(25, community=community)
         MeetingFactory.create_batch(3, community=community, starts_at=START, ends_at=START + timedelta(hours=1))
         tasks.reminders_send_due.delay()
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             tasks.reminders_send_due.delay()
+
+
+def test_reminders_respect_the_persons_email_preferences_and_carry_an_unsubscribe_link(db, mailoutbox, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lg_portal import outbox
+    from meetings import jobs
+    from meetings.models import Meeting
+    from participants.models import EmailPreference
+    from participants.tests.factories import CommunityFactory, MembershipFactory
+
+    community = CommunityFactory()
+    keen = MembershipFactory(community=community)
+    done = MembershipFactory(community=community)
+    EmailPreference.objects.create(user=done.user, reminders=False)
+    now = timezone.now()
+    Meeting.objects.create(community=community, title="Plenair", starts_at=now + timedelta(hours=24),
+                           ends_at=now + timedelta(hours=26))
+    jobs.reminders_send_due(now=now)
+    outbox.flush()
+    assert [m.to for m in mailoutbox] == [[keen.user.email]]
+    mail = mailoutbox[0]
+    assert "List-Unsubscribe" in mail.extra_headers and "/email/unsubscribe/reminders/" in mail.body
