@@ -239,19 +239,30 @@ def ask_add(request):
 @require_POST
 @community_view()
 def ask_answer(request, pk):
+    """Answer a request. With htmx only that request is swapped (with a polite status line); without
+    JavaScript the page reloads at the request."""
     ask = returns.ask_get(community=request.community, pk=pk)
     form = AskAnswerForm(request.POST, prefix=f"a{ask.pk}")
+    saved = False
     if form.is_valid():
         try:
             return_services.ask_answer(ask=ask, by=request.membership, body=form.cleaned_data["body"])
         except ValidationError as error:
             apply_errors(form, error)
             ask.refresh_from_db()
-            if not ask.is_open:  # the form is gone from the page: say it at the top
+            if not ask.is_open and not request.htmx:  # the form is gone from the page: say it at the top
                 _error_message(request, error)
         else:
-            messages.success(request, _("Dank je wel voor je antwoord."))
-            return redirect(reverse("lessons_asks", args=[request.community.slug]) + f"#ask-{ask.pk}")
+            saved = True
+    if request.htmx:
+        fresh = returns.ask_with_answers(community=request.community, pk=ask.pk)
+        fresh.answer_form = AskAnswerForm(prefix=f"a{ask.pk}") if saved else form
+        closed_now = not saved and not fresh.is_open  # the form is gone: show why in the fragment
+        return render(request, "lessons/asks.html#ask", _base(request, ask=fresh, ask_saved=saved,
+                                                              ask_errors=form.non_field_errors() if closed_now else None))
+    if saved:
+        messages.success(request, _("Dank je wel voor je antwoord."))
+        return redirect(reverse("lessons_asks", args=[request.community.slug]) + f"#ask-{ask.pk}")
     return _asks_page(request, answer_form=form, answer_for=ask.pk, status=400)
 
 

@@ -309,6 +309,16 @@ def ask_requests(*, community, limit: int = 50) -> list[AskRequest]:
                 .prefetch_related(answers).order_by(F("closed_at").desc(nulls_first=True), "-created_at")[:limit])
 
 
+def ask_with_answers(*, community, pk) -> AskRequest:
+    """One request of this community with its answers (two queries), or 404."""
+    answers = Prefetch("answers", queryset=AskAnswer.objects.select_related("membership__user"))
+    found = (AskRequest.objects.filter(community=community, pk=pk).select_related("asked_by__user")
+             .prefetch_related(answers).first())
+    if found is None:
+        raise Http404
+    return found
+
+
 def ask_get(*, community, pk) -> AskRequest:
     found = AskRequest.objects.filter(community=community, pk=pk).select_related("asked_by").first()
     if found is None:

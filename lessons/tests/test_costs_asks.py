@@ -68,3 +68,26 @@ def test_asks_page_costs_the_same_queries_for_few_and_many(participant_client, c
     grow(15)
     with django_assert_num_queries(len(few)):
         assert participant_client.get(url).status_code == 200
+
+
+def test_with_htmx_only_the_request_is_swapped(core_client, community, participant):
+    ask = AskRequestFactory(community=community, asked_by=participant, title="Een zaal")
+    url = _url(community, f"{ask.pk}/answer/")
+    response = core_client.post(url, {f"a{ask.pk}-body": "Ons kantoor"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith(f'<li id="ask-{ask.pk}"')
+    assert "Ons kantoor" in response.text and 'role="status"' in response.text
+    assert "<html" not in response.text
+    bad = core_client.post(url, {f"a{ask.pk}-body": ""}, HTTP_HX_REQUEST="true")
+    assert bad.status_code == 200 and "Schrijf wat je kunt bieden" in bad.text
+    assert AskAnswer.objects.count() == 1
+
+
+def test_with_htmx_a_closed_request_says_why_the_answer_was_not_saved(core_client, community, participant):
+    ask = AskRequestFactory(community=community, asked_by=participant)
+    ask.closed_at = ask.created_at
+    ask.save()
+    response = core_client.post(_url(community, f"{ask.pk}/answer/"), {f"a{ask.pk}-body": "Te laat"},
+                                HTTP_HX_REQUEST="true")
+    assert "al geregeld" in response.text and 'role="alert"' in response.text
+    assert not AskAnswer.objects.exists()
