@@ -5,7 +5,6 @@ import pytest
 from django.test import Client
 
 from lg_portal.celery import app as celery_app
-
 from participants.tests.factories import CommunityFactory, MembershipFactory
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DESCRIPTION_MAX = 2000
 IN_RETURN_MAX = 500
@@ -38,7 +39,7 @@ def all_org_kinds() -> list[str]:
 
 
 class Side(models.TextChoices):
-    NEED = "need", _("Vraag")
+    NEED = "need", pgettext_lazy("marketplace need", "Vraag")
     OFFER = "offer", _("Aanbod")
 
 
