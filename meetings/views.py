@@ -237,6 +237,8 @@ def meeting_rsvp(request, pk):
 @community_view()
 def meeting_host_answer(request, pk):
     meeting, _in_group = _meeting(request, pk)
+    if meeting.host_id != request.membership.pk:
+        raise PermissionDenied  # only the person asked to host answers
     accept = request.POST.get("answer") == "accept"
     try:
         services.host_answer(meeting=meeting, membership=request.membership, accept=accept)

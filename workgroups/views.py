@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -176,6 +176,8 @@ def workgroup_invite(request, pk):
 @community_view()
 def workgroup_archive(request, pk):
     workgroup = _workgroup_or_404(request, pk)
+    if not selectors.can_archive(request.membership):
+        raise PermissionDenied
     reopen = request.POST.get("action") == "reopen"
     try:
         if reopen:
