@@ -8,17 +8,10 @@ from django.utils import timezone
 from marketplace.models import Category, Entry, Marketplace, Match, OrgKind, Side
 from marketplace.services import entry_fingerprint
 from participants.tests.factories import CommunityFactory
-from workgroups.models import Workgroup, WorkgroupMember
+from workgroups.models import WorkgroupMember
+from workgroups.tests.factories import WorkgroupFactory  # noqa: F401 - used by the marketplace tests
 
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-class WorkgroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Workgroup
-
-    community = factory.SubFactory(CommunityFactory)
-    name = factory.Sequence(lambda n: f"Werkgroep {n}")
 
 
 def add_to_workgroup(workgroup, membership):
