@@ -143,7 +143,25 @@ def _tables() -> dict:
     }
 
 
-def _sql(*, one_community: bool) -> str:
+# The final SELECT of each signal; the scan unions the ones asked for (all, normally).
+_BRANCHES = {
+    MISSED: """SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, 'missed_plenaries',
+       hs.oldest, hs.n
+FROM mem JOIN held_span hs ON hs.community_id = mem.community_id
+WHERE hs.n >= mem.n_missed AND hs.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM went)""",
+    UNANSWERED: """SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges,
+       'unanswered_invitations', ins.oldest, ins.n
+FROM mem JOIN invited_span ins ON ins.community_id = mem.community_id
+WHERE ins.n >= mem.n_unanswered AND ins.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM answered)""",
+    SILENT: "SELECT id, community_id, reset_at, quiet_days, max_nudges, 'silent', since, 0 FROM silent",
+    NO_WORKGROUP: """SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, 'no_workgroup',
+       mem.reset_at, ow.n
+FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
+WHERE mem.reset_at < %(no_wg_cutoff)s AND mem.id NOT IN (SELECT id FROM in_wg)""",
+}
+
+
+def _sql(*, one_community: bool, codes=CODES) -> str:
     d = _DIALECT[connection.vendor if connection.vendor in _DIALECT else "sqlite"]
     g = d["greatest"]
     cutoff = d["days_before"].format(now="%(now)s", days="s.silent_weeks * 7")
@@ -250,20 +268,9 @@ silent AS (
                          WHERE a.membership_id = q.id AND am.starts_at < %(now)s), q.reset_at)) AS since
     FROM quiet q
 )
-SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{MISSED}', hs.oldest, hs.n
-FROM mem JOIN held_span hs ON hs.community_id = mem.community_id
-WHERE hs.n >= mem.n_missed AND hs.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM went)
-UNION ALL
-SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{UNANSWERED}', ins.oldest, ins.n
-FROM mem JOIN invited_span ins ON ins.community_id = mem.community_id
-WHERE ins.n >= mem.n_unanswered AND ins.oldest > mem.reset_at AND mem.id NOT IN (SELECT id FROM answered)
-UNION ALL
-SELECT id, community_id, reset_at, quiet_days, max_nudges, '{SILENT}', since, 0 FROM silent
-UNION ALL
-SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, '{NO_WORKGROUP}', mem.reset_at, ow.n
-FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
-WHERE mem.reset_at < %(no_wg_cutoff)s AND mem.id NOT IN (SELECT id FROM in_wg)
-""".format(**_tables())  # noqa: S608 # nosec B608 - only table names and fixed fragments are formatted in
+{{branches}}
+""".format(branches="\nUNION ALL\n".join(_BRANCHES[c] for c in codes),  # noqa: S608 # nosec B608
+           **_tables())  # only table names and fixed fragments are formatted in
 
 
 def _as_datetime(value) -> datetime:
@@ -273,7 +280,7 @@ def _as_datetime(value) -> datetime:
     return parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=UTC)
 
 
-def drifting(*, community: Community | None = None, now: datetime | None = None) -> list[DriftRow]:
+def drifting(*, community: Community | None = None, now: datetime | None = None, codes=CODES) -> list[DriftRow]:
     """Everyone drifting away (in one community, or in all running communities), with their signals.
     One query. Only participants and the core group are scanned: facilitators, a moderator or sounding
     board who do not take part, people who stepped out and deleted accounts are never listed. Paused
@@ -294,7 +301,7 @@ def drifting(*, community: Community | None = None, now: datetime | None = None)
         del params["community"]
     rows: dict[int, DriftRow] = {}
     with connection.cursor() as cursor:
-        cursor.execute(_sql(one_community=community is not None), params)
+        cursor.execute(_sql(one_community=community is not None, codes=codes), params)
         for mid, cid, reset_at, quiet_days, max_nudges, code, since, n in cursor.fetchall():
             row = rows.get(mid)
             if row is None:
