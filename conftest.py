@@ -2,6 +2,7 @@
 participant, a member of another community, and an anonymous visitor."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from lg_portal.celery import app as celery_app
@@ -15,6 +16,8 @@ def _test_settings(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    # Rate limits (allauth, the marketplace) count in the cache: every test starts from zero.
+    cache.clear()
 
 
 @pytest.fixture
