@@ -9,7 +9,7 @@ def home_panels(request) -> list[dict]:
     membership = getattr(request, "membership", None)
     if membership is None:
         return []
-    results = list(selectors.compass_checks(community=request.community).values())
+    results = _checks_summary(request.community)
     return [
         {"template": "lessons/_home_reflections.html",
          "lessons_due": selectors.reflections_due_for(membership=membership, limit=5)},
@@ -19,6 +19,25 @@ def home_panels(request) -> list[dict]:
          "lessons_checks_total": len(results)},
         _returns_panel(request),
     ]
+
+
+CHECKS_CACHE_SECONDS = 60
+
+
+def _checks_summary(community) -> list:
+    """The compass's checks for the home page. They read a dozen tables, and the home page is the most
+    visited page: a summary up to a minute old is fine there (the compass page itself is always live)."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from . import selectors
+
+    key = f"lessons:home-checks:{community.pk}:{get_language()}"
+    results = cache.get(key)
+    if results is None:
+        results = list(selectors.compass_checks(community=community).values())
+        cache.set(key, results, CHECKS_CACHE_SECONDS)
+    return results
 
 
 def _returns_panel(request) -> dict:
