@@ -225,18 +225,33 @@ def pages(requests: int) -> None:
 
 
 def _small_community():
-    """A community of 4 people with no history, to compare query counts with."""
-    from datetime import date
+    """A community of 4 people with one workgroup, one past and one coming plenary: the same kinds of
+    rows as a large one, few of each, to compare query counts with."""
+    from datetime import date, timedelta
 
+    from django.utils import timezone
+
+    from meetings.models import Attendance, Meeting
     from participants.models import Community, Membership, User
+    from workgroups.models import Workgroup, WorkgroupMember
 
     community, created = Community.objects.get_or_create(
         slug="bench-small", defaults={"name": "Klein", "question": "?", "starts_on": date(2026, 1, 1),
                                       "ends_on": date(2027, 12, 31), "initiator_kind": "residents"})
     if created:
+        now = timezone.now()
+        workgroup = Workgroup.objects.create(community=community, name="Werkgroep", theme="Thema")
+        past = Meeting.objects.create(community=community, title="Plenair", starts_at=now - timedelta(days=20),
+                                      ends_at=now - timedelta(days=20, hours=-2), attendance_recorded_at=now)
+        Meeting.objects.create(community=community, title="Plenair", starts_at=now + timedelta(days=20),
+                               ends_at=now + timedelta(days=20, hours=2))
         for i in range(4):
             user = User.objects.create_user(email=f"small{i}@bench.example", password=None, name=f"Klein {i}")
-            Membership.objects.create(community=community, user=user, is_facilitator=i == 0, is_participant=i > 0)
+            member = Membership.objects.create(community=community, user=user, is_facilitator=i == 0,
+                                               is_participant=i > 0)
+            if i:
+                WorkgroupMember.objects.create(workgroup=workgroup, membership=member)
+                Attendance.objects.create(meeting=past, membership=member)
     return community
 
 
@@ -264,7 +279,7 @@ def page_paths():
         "community_home": lambda m: url("community_home", m.community.slug),
         "meetings_list": lambda m: url("meeting_list", m.community.slug),
         "workgroup": workgroup_page,
-        "reflection_overview": lambda m: url("reflection_overview", m.community.slug),
+        "reflection_overview": lambda m: url("lessons_reflections", m.community.slug),
         "dashboard": lambda m: url("dashboard_community", m.community.slug),
     }
 
