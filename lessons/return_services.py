@@ -106,10 +106,15 @@ def return_record(*, community: Community, by: Membership, kind: str, title: str
     return entry
 
 
+def may_change(*, owner_id, by: Membership) -> bool:
+    """A row of the ledger, the costs or the requests is changed by whoever wrote it, or a facilitator."""
+    return owner_id == by.pk or by.can_facilitate
+
+
 def return_delete(*, entry: ReturnEntry, by: Membership) -> None:
     """The one who recorded it, or a facilitator, may take a return out of the ledger."""
     _same_community(by, entry.community)
-    if entry.recorded_by_id != by.pk and not by.can_facilitate:
+    if not may_change(owner_id=entry.recorded_by_id, by=by):
         raise ValidationError(_("Alleen wie het vastlegde, of een procesbegeleider, kan dit verwijderen."))
     entry.delete()
 
@@ -151,7 +156,7 @@ def contribution_record(*, community: Community, by: Membership, source: str, ca
 
 def contribution_delete(*, contribution: Contribution, by: Membership) -> None:
     _same_community(by, contribution.community)
-    if contribution.recorded_by_id != by.pk and not by.can_facilitate:
+    if not may_change(owner_id=contribution.recorded_by_id, by=by):
         raise ValidationError(_("Alleen wie het vastlegde, of een procesbegeleider, kan dit verwijderen."))
     contribution.delete()
 
@@ -191,7 +196,7 @@ def ask_answer(*, ask: AskRequest, by: Membership, body: str, now=None) -> AskAn
 def ask_close(*, ask: AskRequest, by: Membership, now=None) -> AskRequest:
     """Whoever asked, or a facilitator, says the request is taken care of."""
     _same_community(by, ask.community)
-    if ask.asked_by_id != by.pk and not by.can_facilitate:
+    if not may_change(owner_id=ask.asked_by_id, by=by):
         raise ValidationError(_("Alleen wie de vraag stelde, of een procesbegeleider, kan haar afsluiten."))
     with transaction.atomic():
         locked = AskRequest.objects.select_for_update().get(pk=ask.pk)

@@ -5,7 +5,7 @@ lessons.harvest. Every page is for members of the community only (others get 404
 page can still be read, and every change is refused by participants.access.community_view."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -135,6 +135,8 @@ def return_add(request):
 @community_view()
 def return_delete(request, pk):
     entry = returns.return_get(community=request.community, pk=pk)
+    if not return_services.may_change(owner_id=entry.recorded_by_id, by=request.membership):
+        raise PermissionDenied
     try:
         return_services.return_delete(entry=entry, by=request.membership)
     except ValidationError as error:
@@ -197,6 +199,8 @@ def contribution_add(request):
 @community_view()
 def contribution_delete(request, pk):
     contribution = returns.contribution_get(community=request.community, pk=pk)
+    if not return_services.may_change(owner_id=contribution.recorded_by_id, by=request.membership):
+        raise PermissionDenied
     try:
         return_services.contribution_delete(contribution=contribution, by=request.membership)
     except ValidationError as error:
@@ -270,6 +274,8 @@ def ask_answer(request, pk):
 @community_view()
 def ask_close(request, pk):
     ask = returns.ask_get(community=request.community, pk=pk)
+    if not return_services.may_change(owner_id=ask.asked_by_id, by=request.membership):
+        raise PermissionDenied
     try:
         return_services.ask_close(ask=ask, by=request.membership)
     except ValidationError as error:
