@@ -17,35 +17,20 @@ from lessons.models import (
     ReturnPerson,
 )
 from participants.tests.factories import CommunityFactory, MembershipFactory
-from workgroups.models import Activity, Workgroup, WorkgroupMember
+from workgroups.models import Activity
+from workgroups.tests import factories as workgroups_factories
+from workgroups.tests.factories import WorkgroupFactory, WorkgroupMemberFactory  # noqa: F401 - re-exported
 
 
-class WorkgroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Workgroup
+class ActivityFactory(workgroups_factories.ActivityFactory):
+    """The workgroups app's activity, a workshop by default, with `participants=[...]` to say who took part."""
 
-    community = factory.SubFactory(CommunityFactory)
-    name = factory.Sequence(lambda n: f"Werkgroep {n}")
-
-
-class WorkgroupMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = WorkgroupMember
-
-    workgroup = factory.SubFactory(WorkgroupFactory)
-    membership = factory.SubFactory(MembershipFactory, community=factory.SelfAttribute("..workgroup.community"))
-
-
-class ActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Activity
         skip_postgeneration_save = True
 
-    workgroup = factory.SubFactory(WorkgroupFactory)
-    community = factory.SelfAttribute("workgroup.community")
     kind = "workshop"
-    title = factory.Sequence(lambda n: f"Activiteit {n}")
-    happened_on = date(2026, 3, 1)
+    outcome = ""
 
     @factory.post_generation
     def participants(obj, create, extracted, **kwargs):
