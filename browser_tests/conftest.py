@@ -10,6 +10,17 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - the test accounts' password
+
+
+def member(community=None, **kwargs):
+    """A member who can log in through the browser with PASSWORD."""
+    from participants.tests.factories import MembershipFactory
+
+    m = MembershipFactory(**({"community": community} if community else {}), **kwargs)
+    m.user.set_password(PASSWORD)
+    m.user.save()
+    return m
 
 
 @pytest.fixture(scope="session")

@@ -7,23 +7,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from browser_tests.conftest import check_accessibility, login
+from browser_tests.conftest import PASSWORD, check_accessibility, login, member
 from lessons import services
 from lessons.models import AssessmentAnswer, Item, Reflection
 from lessons.tests.conftest import ensure_compass
 from lessons.tests.factories import ActivityFactory, WorkgroupFactory
-from participants.tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - a test account
 
 
-def member(community=None, **kwargs):
-    m = MembershipFactory(**({"community": community} if community else {}), **kwargs)
-    m.user.set_password(PASSWORD)
-    m.user.save()
-    return m
 
 
 @pytest.fixture

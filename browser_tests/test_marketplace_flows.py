@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 
-from browser_tests.conftest import check_accessibility, login
+from browser_tests.conftest import PASSWORD, check_accessibility, login
 from marketplace import links
 from marketplace.models import Entry, FollowUp, Match
 from marketplace.tests.factories import EntryFactory, MarketplaceFactory, MatchFactory, add_to_workgroup
@@ -15,7 +15,6 @@ from participants.tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - a test account
 
 
 @pytest.fixture(autouse=True)

@@ -7,21 +7,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from browser_tests.conftest import check_accessibility, login
+from browser_tests.conftest import PASSWORD, check_accessibility, login, member
 from meetings.models import AgendaItem, Meeting, Rsvp
 from meetings.tests.factories import MeetingFactory
 from participants.tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - a test account
 
 
-def member(community, **kwargs):
-    m = MembershipFactory(community=community, **kwargs)
-    m.user.set_password(PASSWORD)
-    m.user.save()
-    return m
 
 
 @pytest.fixture

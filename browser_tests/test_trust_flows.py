@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from browser_tests.conftest import check_accessibility, login
+from browser_tests.conftest import PASSWORD, check_accessibility, login
 from lessons.models import Reflection
 from lessons.tests.factories import ActivityFactory
 from meetings.models import HostState, Meeting, Rsvp
@@ -28,7 +28,6 @@ from workgroups.tests.factories import WorkgroupFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - a test account
 SLUG = "lg-trust"
 CHECKED = []  # (flow, language, url): the pages axe checked, for the report
 

@@ -3,14 +3,13 @@ and from the page, ask to join a closed group, reply to a question. No console o
 
 import pytest
 
-from browser_tests.conftest import check_accessibility, login
+from browser_tests.conftest import PASSWORD, check_accessibility, login
 from participants.tests.factories import MembershipFactory
 from workgroups.models import Reply, WorkgroupMember
 from workgroups.tests.factories import ActivityFactory, PostFactory, WorkgroupFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-wachtwoord-42"  # noqa: S105 - a test account
 
 
 @pytest.fixture
