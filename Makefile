@@ -4,17 +4,32 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup demo migrate worker beat lint check bench messages translations clean
+.PHONY: run test setup install-prod lock demo migrate worker beat lint check bench messages translations clean
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
 
-$(STAMP): requirements.txt | $(PY)
+# Installs exactly what uv.lock says, hash-checked: runtime + test + lint + dev (requirements/dev.txt).
+# Editing pyproject.toml changes nothing until `make lock` regenerates the lock and its exports.
+$(STAMP): requirements/dev.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# Production: the runtime packages only, no test or lint tools. `make install-prod VENV=/srv/lg/venv`
+# for a venv elsewhere; by hand: pip install --require-hashes -r requirements/production.txt
+install-prod: | $(PY)
+	@if [ -e $(STAMP) ]; then echo "$(VENV) already has the test and lint tools (make setup):" \
+	  "run make clean, or pass VENV=/another/path" >&2; exit 1; fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/production.txt
+
+# After editing pyproject.toml: regenerates uv.lock and requirements/*.txt (uv in .venv/tools).
+# Keeps locked versions; ARGS=--upgrade (or ARGS="--upgrade-package django") moves them on.
+lock:
+	bin/lock $(ARGS)
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
