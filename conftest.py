@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from lessons.tests.factories import ensure_compass
 from lg_portal.celery import app as celery_app
 from participants.tests.factories import CommunityFactory, MembershipFactory
 
@@ -18,6 +19,19 @@ def _test_settings(settings):
     celery_app.conf.task_eager_propagates = True
     # Rate limits (allauth, the marketplace) count in the cache: every test starts from zero.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _compass(request):
+    """Every test with a database has the lessons compass, as every real database has (a data
+    migration loads it; a transactional test elsewhere may have flushed it)."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+    elif "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    ensure_compass()
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from django.utils import timezone
 from browser_tests.conftest import PASSWORD, check_accessibility, login, member
 from lessons import services
 from lessons.models import AssessmentAnswer, Item, Reflection
-from lessons.tests.conftest import ensure_compass
-from lessons.tests.factories import ActivityFactory, WorkgroupFactory
+from lessons.tests.factories import ActivityFactory, WorkgroupFactory, ensure_compass
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from browser_tests.conftest import PASSWORD, check_accessibility, login, member
-from lessons.models import AskAnswer, Harvest, ReturnEntry, ReturnExpectation
-from lessons.tests.conftest import ensure_compass
-from lessons.tests.factories import AskRequestFactory, ContributionFactory
+from impact.models import AskAnswer, Harvest, ReturnEntry, ReturnExpectation
+from impact.tests.factories import AskRequestFactory, ContributionFactory
+from lessons.tests.factories import ensure_compass
 from meetings.models import Attendance
 from meetings.tests.factories import MeetingFactory
 

@@ -11,15 +11,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from participants.models import GroupRole, MemberStatus
-from participants.selectors import composition
+from participants.selectors import composition, group_counts, is_active_member, is_doer, is_thinker
 
 OK = "ok"
 ATTENTION = "attention"
 UNKNOWN = "unknown"
-
-# Roles that look ahead or think things through, as against the doers.
-THINKING_ROLES = {GroupRole.THINKER, GroupRole.VISIONARY, GroupRole.STRATEGIST}
 
 
 @dataclass
@@ -49,6 +45,14 @@ def check_group_size(*, members) -> CheckResult:
     evidence = ngettext("%(n)s actieve deelnemer; de gids adviseert %(low)s tot %(high)s.",
                         "%(n)s actieve deelnemers; de gids adviseert %(low)s tot %(high)s.", size) % {
         "n": size, "low": low, "high": high}
+    counts = group_counts(members=members)
+    supporters = counts["members"] - size
+    if supporters:
+        # The same people the ground-rules check counts as members: say how the two numbers relate.
+        evidence += " " + ngettext(
+            "Met %(n)s lid in een ondersteunende rol erbij zijn er %(members)s actieve leden.",
+            "Met %(n)s leden in een ondersteunende rol erbij zijn er %(members)s actieve leden.", supporters) % {
+            "n": supporters, "members": counts["members"]}
     return CheckResult("group_size", OK if low <= size <= high else ATTENTION, evidence)
 
 
@@ -100,12 +104,11 @@ def check_reflection(*, total: int, missing: int, since: date) -> CheckResult:
 def workgroup_mix(members) -> str | None:
     """Why a workgroup is one-sided, or None when it mixes sectors and thinkers with doers."""
     sectors = {m.sector for m in members if m.sector}
-    roles = {r for m in members for r in m.group_roles}
     if len(sectors) < 2:
         return _("één sector")
-    if GroupRole.DOER not in roles:
+    if not any(is_doer(m) for m in members):
         return _("geen doeners")
-    if not roles & THINKING_ROLES:
+    if not any(is_thinker(m) for m in members):
         return _("alleen doeners")
     return None
 
@@ -132,7 +135,7 @@ def check_ground_rules(*, community, members) -> CheckResult:
     """Ground rules agreed together and accepted by everyone (a gentlemen's agreement)."""
     if not community.ground_rules.strip():
         return CheckResult("ground_rules", ATTENTION, _("Er zijn nog geen spelregels vastgelegd."))
-    active = [m for m in members if m.status == MemberStatus.ACTIVE]
+    active = [m for m in members if is_active_member(m)]
     pending = [m for m in active if m.ground_rules_accepted_at is None]
     if not pending:
         return CheckResult("ground_rules", OK, _("Alle %(n)s actieve leden hebben de spelregels geaccepteerd.") % {
@@ -140,21 +143,3 @@ def check_ground_rules(*, community, members) -> CheckResult:
     evidence = _("%(n)s van %(total)s actieve leden hebben de spelregels nog niet geaccepteerd: %(names)s.") % {
         "n": len(pending), "total": len(active), "names": ", ".join(m.user.name for m in pending)}
     return CheckResult("ground_rules", ATTENTION, evidence, details=[m.user.name for m in pending])
-
-
-def check_drift(*, plenaries_held: int | None, drifting: list, window: int = 2) -> CheckResult:
-    """Notice who drifts away: active members who missed the last `window` held plenaries.
-    plenaries_held is None when the portal has no attendance to go on."""
-    if plenaries_held is None:
-        return CheckResult("drift", UNKNOWN, _("Het portaal houdt nog geen aanwezigheid bij."))
-    if plenaries_held < window:
-        return CheckResult("drift", UNKNOWN, _(
-            "Er zijn nog geen %(n)s plenaire bijeenkomsten met aanwezigheid geweest.") % {"n": window})
-    if not drifting:
-        return CheckResult("drift", OK, _("Niemand miste de laatste %(n)s plenaire bijeenkomsten.") % {"n": window})
-    names = [m.user.name for m in drifting]
-    evidence = ngettext(
-        "%(count)s deelnemer miste de laatste %(n)s plenaire bijeenkomsten: %(names)s. Praat hem of haar bij.",
-        "%(count)s deelnemers misten de laatste %(n)s plenaire bijeenkomsten: %(names)s. Praat ze bij.",
-        len(names)) % {"count": len(names), "n": window, "names": ", ".join(names)}
-    return CheckResult("drift", ATTENTION, evidence, details=names)

@@ -4,8 +4,8 @@ language); the key says what the email is about, so nothing is queued twice."""
 from django.urls import reverse
 
 from lg_portal import outbox
-from lg_portal.common.mail import absolute
-from participants.models import Membership, MemberStatus
+from lg_portal.common.links import absolute
+from participants.selectors import active_members
 
 
 def evaluation_opened(*, evaluation) -> int:
@@ -13,8 +13,7 @@ def evaluation_opened(*, evaluation) -> int:
     community = evaluation.community
     url = absolute(reverse("lessons_evaluation", args=[community.slug, evaluation.pk]))
     queued = 0
-    for member in (Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
-                   .select_related("user")):
+    for member in active_members(community=community):
         queued += outbox.enqueue(
             key=f"lessons:evaluation-open:{evaluation.pk}:user:{member.user_id}",
             kind="lesson_evaluation_open", user=member.user, template="lesson_evaluation_open",
@@ -32,18 +31,3 @@ def reflection_reminder(*, row: dict, membership, community) -> bool:
         context={"row": row, "community": community,
                  "url": absolute(reverse(name, args=[community.slug, row["pk"]]))},
     )
-
-
-def harvest_ready(*, harvest) -> int:
-    """Tell every active member what was decided at the end of the period, with a link to the harvest."""
-    community = harvest.community
-    url = absolute(reverse("lessons_harvest", args=[community.slug, harvest.pk]))
-    queued = 0
-    for member in (Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
-                   .select_related("user")):
-        queued += outbox.enqueue(
-            key=f"lessons:harvest:{harvest.pk}:user:{member.user_id}",
-            kind="lesson_harvest_ready", user=member.user, template="lesson_harvest_ready",
-            context={"harvest": harvest, "community": community, "url": url},
-        )
-    return queued

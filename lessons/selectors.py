@@ -10,11 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from lg_portal import registry
 from meetings.models import Attendance, Meeting, Rsvp
 from meetings.selectors import meeting_get_for_member
 from participants.models import Membership, MemberStatus
-from participants.selectors import counted_in_group, members_of
+from participants.selectors import members_of
 from workgroups.models import Activity, Workgroup, WorkgroupMember
+from workgroups.selectors import workgroup_visible_q
 
 from . import checks
 from .charts import bar_slots, num
@@ -98,36 +100,6 @@ def _open_workgroups_with_members(*, community):
     return [(w.name, [wm.membership for wm in w.members.all()]) for w in workgroups]
 
 
-def drifting_members(*, community, members, now, window: int = 2):
-    """(plenaries held with recorded attendance, active members who missed the last `window` of them).
-    Two queries."""
-    held, present_by_meeting = _plenary_attendance(community=community, now=now, window=window)
-    if len(held) < window:
-        return len(held), []
-    drifting = []
-    for m in members:
-        if not counted_in_group(m):
-            continue
-        if all(m.pk not in present_by_meeting.get(meeting_id, set()) for meeting_id, _starts in held):
-            # Someone who joined after these plenaries cannot have missed them.
-            if m.joined_at <= held[-1][1]:
-                drifting.append(m)
-    return len(held), drifting
-
-
-def _plenary_attendance(*, community, now, window):
-    """The last `window` held plenaries whose attendance was recorded (id, starts_at; newest first) and
-    who was present at each, read from the meetings app. Two queries."""
-    held = list(Meeting.objects.filter(community=community, kind="plenary", starts_at__lt=now,
-                                       cancelled_at__isnull=True, attendance_recorded_at__isnull=False)
-                .order_by("-starts_at").values_list("pk", "starts_at")[:window])
-    present = defaultdict(set)
-    for meeting_id, membership_id in Attendance.objects.filter(
-            meeting_id__in=[pk for pk, _s in held]).values_list("meeting_id", "membership_id"):
-        present[meeting_id].add(membership_id)
-    return held, present
-
-
 def compass_checks(*, community, now=None, members=None) -> dict:
     """Every automatic check's live state, keyed by AutoCheck value. A fixed number of queries."""
     now = now or timezone.now()
@@ -139,7 +111,6 @@ def compass_checks(*, community, now=None, members=None) -> dict:
     since = reflection_window_start(community=community, today=today)
     total, missing = activity_reflection_counts(community=community, since=since,
                                                 until=today - timedelta(days=REFLECTION_GRACE_DAYS))
-    held, drifting = drifting_members(community=community, members=members, now=now)
     results = [
         checks.check_group_size(members=members),
         checks.check_duration(community=community),
@@ -148,8 +119,10 @@ def compass_checks(*, community, now=None, members=None) -> dict:
         checks.check_reflection(total=total, missing=missing, since=since),
         checks.check_mixed_workgroups(workgroups=_open_workgroups_with_members(community=community)),
         checks.check_ground_rules(community=community, members=members),
-        checks.check_drift(plenaries_held=held, drifting=drifting),
     ]
+    # Checks on what other apps own (who drifts away: the engagement app's scan) are registered there.
+    for check in registry.COMPASS_CHECKS:
+        results.extend(check(community=community, now=now, members=members))
     labels = dict(AutoCheck.choices)
     for result in results:
         result.label = labels[result.key]
@@ -312,25 +285,15 @@ def my_learning_goals(*, membership):
     return list(LearningGoal.objects.filter(membership=membership))
 
 
-def active_members(*, community):
-    return Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
-
-
 # --- reflections --------------------------------------------------------------------------------
 
 REFLECTION_DUE_WINDOW_DAYS = 60  # a person's own list of reflections to write looks back this far
 
 
-def _group_visible_q(membership, path: str) -> Q:
-    """Rows whose workgroup (at `path`) is open, absent, or a closed one this member belongs to."""
-    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef(path), membership=membership)
-    return Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__closed": False}) | Q(Exists(in_group))
-
-
 def visible_reflections_q(membership) -> Q:
     return Q(community_id=membership.community_id) & (
-        (Q(activity__isnull=False) & _group_visible_q(membership, "activity__workgroup"))
-        | (Q(meeting__isnull=False) & _group_visible_q(membership, "meeting__workgroup"))
+        (Q(activity__isnull=False) & workgroup_visible_q(membership, "activity__workgroup"))
+        | (Q(meeting__isnull=False) & workgroup_visible_q(membership, "meeting__workgroup"))
     )
 
 
@@ -390,12 +353,12 @@ def reflection_moments(*, membership, now=None, months: int = 6) -> list[dict]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     since = max(membership.community.starts_on, today - relativedelta(months=months))
-    activities = (Activity.objects.filter(_group_visible_q(membership, "workgroup"),
+    activities = (Activity.objects.filter(workgroup_visible_q(membership, "workgroup"),
                                           community_id=membership.community_id,
                                           happened_on__gte=since, happened_on__lte=today)
                   .select_related("workgroup").annotate(n=Count("reflections")))
     meetings = (held_meetings(community=membership.community_id, now=now)
-                .filter(_group_visible_q(membership, "workgroup"), starts_at__date__gte=since)
+                .filter(workgroup_visible_q(membership, "workgroup"), starts_at__date__gte=since)
                 .select_related("workgroup").annotate(n=Count("reflections")))
     rows = [_subject_row(a, "activity", today=today, now=now, count=a.n) for a in activities]
     rows += [_subject_row(m, "meeting", today=today, now=now, count=m.n) for m in meetings]
@@ -479,7 +442,7 @@ def reflections_on(*, membership, activity=None, meeting=None) -> list:
 
 def activity_get_for_reflection(*, membership, pk):
     """An activity of the member's community that they may see (closed workgroups: members only), or 404."""
-    activity = (Activity.objects.filter(_group_visible_q(membership, "workgroup"), pk=pk,
+    activity = (Activity.objects.filter(workgroup_visible_q(membership, "workgroup"), pk=pk,
                                         community_id=membership.community_id)
                 .select_related("workgroup").first())
     if activity is None:

@@ -90,7 +90,7 @@ def evaluation_open(*, community: Community, planned_on, by: Membership, now=Non
     try:
         with transaction.atomic():
             evaluation.save()
-            transaction.on_commit(lambda: emails.evaluation_opened(evaluation=evaluation))
+            emails.evaluation_opened(evaluation=evaluation)
     except IntegrityError:
         raise ValidationError({"planned_on": _("Voor deze datum is al een tussenevaluatie.")}) from None
     return evaluation
@@ -228,12 +228,3 @@ def reflection_submit(*, membership: Membership, fields: dict, activity=None, me
         except IntegrityError:
             raise ValidationError(_("Je hebt hier al op gereflecteerd.")) from None
     return reflection
-
-
-def reflection_reminders_send(*, now=None) -> int:
-    """Queue a personal reminder for each person who took part and has not looked back yet. Safe to run
-    twice or concurrently: the outbox key makes each reminder unique."""
-    queued = 0
-    for row, membership in selectors.reflection_reminders_due(now=now):
-        queued += emails.reflection_reminder(row=row, membership=membership, community=membership.community)
-    return queued

@@ -1,8 +1,12 @@
+"""Thin Celery tasks over lessons.jobs (see lg_portal.tasks.PortalTask for retries)."""
+
 from celery import shared_task
 
-from . import services
+from lg_portal.tasks import PortalTask
+
+from . import jobs
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(base=PortalTask)
 def reflection_reminders_send():
-    return {"queued": services.reflection_reminders_send()}
+    return {"queued": jobs.reflection_reminders_send()}

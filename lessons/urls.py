@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import return_views, views
+from . import views
 
 P = "c/<slug:slug>/"
 
@@ -28,27 +28,4 @@ urlpatterns = [
     path(P + "reflections/meeting/<int:pk>/", views.reflect_meeting, name="lessons_reflect_meeting"),
     path(P + "reflections/meeting/<int:pk>/submit/", views.reflect_meeting_submit,
          name="lessons_reflect_meeting_submit"),
-    # return (rendement), costs, the dashboard, exports and the harvest (lessons.return_views)
-    path(P + "return/", return_views.return_list, name="lessons_returns"),
-    path(P + "return/new/", return_views.return_new, name="lessons_return_new"),
-    path(P + "return/add/", return_views.return_add, name="lessons_return_add"),
-    path(P + "return/<int:pk>/delete/", return_views.return_delete, name="lessons_return_delete"),
-    path(P + "return/expectations/", return_views.expectations, name="lessons_expectations"),
-    path(P + "return/expectations/save/", return_views.expectation_save, name="lessons_expectation_save"),
-    path(P + "return/who-found-whom/", return_views.relations, name="lessons_relations"),
-    path(P + "costs/", return_views.costs, name="lessons_costs"),
-    path(P + "costs/new/", return_views.contribution_new, name="lessons_contribution_new"),
-    path(P + "costs/add/", return_views.contribution_add, name="lessons_contribution_add"),
-    path(P + "costs/<int:pk>/delete/", return_views.contribution_delete, name="lessons_contribution_delete"),
-    path(P + "costs/ask/", return_views.asks, name="lessons_asks"),
-    path(P + "costs/ask/add/", return_views.ask_add, name="lessons_ask_add"),
-    path(P + "costs/ask/<int:pk>/answer/", return_views.ask_answer, name="lessons_ask_answer"),
-    path(P + "costs/ask/<int:pk>/close/", return_views.ask_close, name="lessons_ask_close"),
-    path(P + "dashboard/", return_views.dashboard, name="dashboard_community"),
-    path(P + "export/<slug:kind>.csv", return_views.export, name="lessons_export"),
-    path(P + "harvest/", return_views.harvests, name="lessons_harvests"),
-    path(P + "harvest/end/", return_views.period_end, name="lessons_period_end"),
-    path(P + "harvest/preview/", return_views.harvest_preview, name="lessons_harvest_preview"),
-    path(P + "harvest/<int:pk>/", return_views.harvest_detail, name="lessons_harvest"),
-    path(P + "harvest/<int:pk>/download/", return_views.harvest_download, name="lessons_harvest_download"),
 ]

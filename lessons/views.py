@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
+from participants.rules import can_coordinate
 
 from . import selectors, services
 from .forms import (
@@ -99,7 +100,7 @@ def rounds(request):
 
 
 @require_POST
-@community_view(coordinator=True)
+@community_view(rule=can_coordinate)
 def round_open(request):
     try:
         round = services.assessment_round_open(community=request.community, by=request.membership)
@@ -179,7 +180,7 @@ def round_answer(request, pk, item_pk):
 
 
 @require_POST
-@community_view(coordinator=True)
+@community_view(rule=can_coordinate)
 def round_close(request, pk):
     round = selectors.round_get(community=request.community, pk=pk)
     try:
@@ -206,7 +207,7 @@ def evaluations(request):
 
 
 @require_POST
-@community_view(coordinator=True)
+@community_view(rule=can_coordinate)
 def evaluation_open(request):
     form = EvaluationOpenForm(request.POST)
     if form.is_valid():
@@ -261,7 +262,7 @@ def evaluation_respond(request, pk):
 
 
 @require_POST
-@community_view(coordinator=True)
+@community_view(rule=can_coordinate)
 def evaluation_conclude(request, pk):
     evaluation = selectors.evaluation_get(community=request.community, pk=pk)
     form = EvaluationConcludeForm(request.POST)

@@ -1,4 +1,3 @@
-import importlib
 import os
 
 from celery import Celery
@@ -9,14 +8,17 @@ app = Celery("lg_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# The beat schedule lives in code: each app may have a `beat.py` with a SCHEDULE dict (no model
-# imports there). Run exactly one beat.
-BEAT_MODULES = ["lg_portal.beat", "participants.beat", "meetings.beat", "workgroups.beat", "lessons.beat", "marketplace.beat"]
-schedule = {}
-for name in BEAT_MODULES:
-    try:
-        schedule.update(importlib.import_module(name).SCHEDULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-app.conf.beat_schedule = schedule
+
+@app.on_after_finalize.connect
+def _beat_schedule(sender, **kwargs):
+    """Beat's schedule lives in code: the jobs each app registers from its AppConfig.ready() (see
+    lg_portal.registry.JOBS). Celery finalizes after Django's set-up, so they are all there. Run
+    exactly one beat."""
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        django.setup()
+    from lg_portal.registry import beat_schedule
+
+    sender.conf.beat_schedule = beat_schedule()

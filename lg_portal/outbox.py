@@ -36,22 +36,35 @@ def render_email(*, template: str, context: dict, language: str | None) -> tuple
     return subject, text, html
 
 
-def enqueue(*, key: str, kind: str, user, template: str, context: dict, send_after=None,
-            headers: dict | None = None) -> bool:
-    """Queue one email to one person, rendered now in their language. Returns False when a message
+def enqueue(*, key: str, kind: str, template: str, context: dict, user=None, to: str = "",
+            language: str | None = None, send_after=None, headers: dict | None = None) -> bool:
+    """Queue one email to one person, rendered now in their language, in the caller's transaction: to a
+    member (`user`: their address and language), or to someone without an account (`to` and
+    `language`, e.g. an invitee or an organisation on the marketplace). Returns False when a message
     with this key was queued before (nothing is queued twice)."""
+    if user is not None:
+        to, language = user.email, user.language
+    if not to:
+        raise ValueError("an email needs a recipient: user= or to=")
     subject, text, html = render_email(template=template, context={"recipient": user, **context},
-                                       language=getattr(user, "language", None))
+                                       language=language)
     _, created = OutboxMessage.objects.get_or_create(
         key=key,
         defaults={
-            "kind": kind, "user": user, "to": user.email, "subject": subject[:255], "text": text, "html": html,
+            "kind": kind, "user": user, "to": to, "subject": subject[:255], "text": text, "html": html,
             "headers": headers or {}, "send_after": send_after or timezone.now(),
         },
     )
     if created and settings.CELERY_TASK_ALWAYS_EAGER:
         transaction.on_commit(flush)
     return created
+
+
+def next_key(prefix: str) -> str:
+    """A key for one more email of a series that may be asked again (a confirmation link sent again):
+    `prefix:n`, n one more than those queued so far. Two requests at the same moment get the same key,
+    so a double click still queues one."""
+    return f"{prefix}:{OutboxMessage.objects.filter(key__startswith=prefix + ':').count() + 1}"
 
 
 def _claim_next(now):

@@ -37,13 +37,17 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_htmx",
+    # The portal's apps, in the order their imports follow (a lower app never imports a higher one;
+    # see lg_portal.registry for how a lower app hears of a higher one).
     "lg_portal",
     "participants",
-    "meetings",
     "workgroups",
+    "meetings",
     "lessons",
     # The marketplace (maatschappelijke beursvloer) is its own app: it has public, account-less pages.
     "marketplace",
+    "engagement",
+    "impact",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lg_portal.common.panels.community_nav",
+                "participants.rules.context",
             ],
         },
     },

@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("workgroups.urls")),
     path("", include("lessons.urls")),
     path("", include("marketplace.urls")),
+    path("", include("engagement.urls")),
+    path("", include("impact.urls")),
     path("", include("participants.urls")),
 ]

@@ -199,8 +199,8 @@ def seed(ctx):
             "dropped": (FollowUpAnswer.DROPPED, FollowUpAnswer.NOT_YET),
         }[outcome]
         for party, answer in zip((Side.NEED, Side.OFFER), answers, strict=True):
-            FollowUp.objects.create(match=match, party=party, created_at=follow_up_sent, claimed_at=follow_up_sent,
-                                    attempts=1, sent_at=follow_up_sent, answer=answer,
+            FollowUp.objects.create(match=match, party=party, created_at=follow_up_sent,
+                                    sent_at=follow_up_sent, answer=answer,
                                     answered_at=follow_up_sent + timedelta(days=2) if answer else None)
         status = status_from_answers([a for a in answers if a])
         if status != MatchStatus.PENDING:

@@ -6,7 +6,7 @@ confirm another entry: the signed value is the row's primary key, and changing i
 from django.core import signing
 from django.urls import reverse
 
-from lg_portal.common.mail import absolute
+from lg_portal.common.links import absolute
 
 ENTRY_CONFIRM_SALT = "marketplace.entry.confirm"
 FOLLOW_UP_SALT = "marketplace.follow_up"

@@ -190,14 +190,12 @@ class FollowUpAnswer(models.TextChoices):
 class FollowUp(models.Model):
     """The question to one party of a match, some weeks after the day: was it delivered?
 
-    One row per (match, party), so a job that runs twice asks once. The sending job claims a row by a
-    conditional UPDATE (claimed_at), sends, and sets sent_at."""
+    One row per (match, party), so a job that runs twice asks once. The job claims a row by setting
+    sent_at with a conditional UPDATE, in the same transaction as the outbox row that carries it."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="follow_ups")
     party = models.CharField(max_length=5, choices=Side.choices)
     created_at = models.DateTimeField(default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
     sent_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=10, choices=FollowUpAnswer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -12,8 +12,5 @@ def home_panels(request) -> list[dict]:
     return [{"template": "marketplace/_home_panel.html", **data}]
 
 
-# Entries for the community menu: (url name taking the community slug, label).
+# The community menu's entries (url name taking the community slug, label), registered in apps.py.
 NAV_ITEMS = [("marketplace_index", _("Beursvloer"))]
-
-# Templates included on the personal settings page.
-SETTINGS_TEMPLATES = []

@@ -1,18 +1,15 @@
-"""Writes for the marketplace. Keyword-only, validated, transactional; email goes out after commit.
+"""Writes for the marketplace. Keyword-only, validated, transactional.
 
-Confirmations go to people without an account, straight through send_personal after commit, as robust
-callbacks: a mail server that is down is logged and does not turn a saved entry or match into an error page
-(an entry's link is sent again when the same entry is submitted again)."""
+Confirmations go to people without an account: each is an outbox row written in the same transaction as
+what it confirms (marketplace.emails), so a mail server that is down never turns a saved entry or match
+into an error page (an entry's link is sent again when the same entry is submitted again)."""
 
 import hashlib
-import logging
 import zoneinfo
-from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,12 +18,6 @@ from workgroups.models import Activity, ActivityKind
 
 from . import emails, links
 from .models import Entry, FollowUp, FollowUpAnswer, Marketplace, Match, MatchStatus, OrgKind, Side
-
-logger = logging.getLogger(__name__)
-
-MAX_SEND_ATTEMPTS = 5
-CLAIM_LEASE = timedelta(minutes=15)
-
 
 # --- marketplaces ------------------------------------------------------------------------------------
 
@@ -106,10 +97,10 @@ def entry_submit(*, marketplace: Marketplace, side: str, organisation: str, cont
     try:
         with transaction.atomic():
             entry.save()
+            emails.entry_confirmation_send(entry)
     except IntegrityError:
         # Two submissions at the same moment: the constraint lets one through.
         _refuse_duplicate(Entry.objects.get(marketplace=marketplace, fingerprint=entry.fingerprint))
-    transaction.on_commit(lambda: emails.entry_confirmation_send(entry), robust=True)
     return entry
 
 
@@ -119,7 +110,7 @@ def _refuse_duplicate(existing: Entry):
         raise DuplicateEntry(
             _("U heeft %(kind)s al ingeschreven met dit e-mailadres, en bevestigd. U hoeft niets meer te doen.")
             % {"kind": kind}, resent=False)
-    transaction.on_commit(lambda: emails.entry_confirmation_send(existing), robust=True)
+    emails.entry_confirmation_send(existing)
     raise DuplicateEntry(
         _("U heeft %(kind)s al ingeschreven met dit e-mailadres, maar nog niet bevestigd. We hebben de "
           "bevestigingslink opnieuw naar %(email)s gestuurd.") % {"kind": kind, "email": existing.email},
@@ -195,7 +186,7 @@ def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: s
                 happened_on=timezone.localdate(now), outcome=match.what, created_by=by, created_at=now,
             )
             match.save()
-            transaction.on_commit(lambda: emails.match_confirmation_send(match), robust=True)
+            emails.match_confirmation_send(match)
     except IntegrityError:
         raise ValidationError(_("Deze match is al vastgelegd.")) from None
     return match
@@ -251,65 +242,3 @@ def follow_up_answer(*, token: str, answer: str, now=None) -> FollowUp:
             Match.objects.filter(pk=match.pk).update(status=status)
     follow_up.answer, follow_up.answered_at, follow_up.match.status = answer, now, status
     return follow_up
-
-
-def follow_ups_create_due(*, now=None) -> int:
-    """Create the follow-up rows for matches whose marketplace was `follow_up_weeks` ago or longer.
-    Set-based (a fixed number of queries); running twice creates nothing new."""
-    today = timezone.localdate(now or timezone.now())
-    due = [m.pk for m in Marketplace.objects.filter(held_on__lt=today).only("pk", "held_on", "follow_up_weeks")
-           if m.held_on + timedelta(weeks=m.follow_up_weeks) <= today]
-    if not due:
-        return 0
-    missing = (
-        Match.objects.filter(marketplace__in=due)
-        .exclude(Exists(FollowUp.objects.filter(match=OuterRef("pk"))))
-        .values_list("pk", flat=True)
-    )
-    rows = [FollowUp(match_id=pk, party=party) for pk in missing for party in (Side.NEED, Side.OFFER)]
-    FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
-
-
-def _claim_next(now):
-    stale = now - CLAIM_LEASE
-    candidates = (
-        FollowUp.objects.filter(sent_at__isnull=True, attempts__lt=MAX_SEND_ATTEMPTS)
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .order_by("pk")
-        .values_list("pk", "claimed_at")[:20]
-    )
-    for pk, claimed_at in candidates:
-        won = FollowUp.objects.filter(pk=pk, sent_at__isnull=True, claimed_at=claimed_at).update(
-            claimed_at=now, attempts=F("attempts") + 1)
-        if won:
-            return (FollowUp.objects.select_related("match", "match__need", "match__offer", "match__marketplace")
-                    .get(pk=pk))
-    return None
-
-
-def follow_ups_send_due(*, now=None, limit: int = 500) -> tuple[int, int]:
-    """Send the follow-up questions that are due, each once. Safe to run twice or in two workers:
-    a row is claimed by a conditional UPDATE before it is sent. Returns (sent, failed)."""
-    sent = failed = 0
-    for _i in range(limit):
-        now_ = now or timezone.now()
-        follow_up = _claim_next(now_)
-        if follow_up is None:
-            break
-        try:
-            emails.follow_up_send(follow_up)
-        except Exception as exc:  # noqa: BLE001 - any sending failure is retried on a later run
-            failed += 1
-            # The claim stays: the row is tried again once the lease has run out.
-            logger.warning("marketplace follow-up %s failed: %s", follow_up.pk, exc)
-            continue
-        FollowUp.objects.filter(pk=follow_up.pk).update(sent_at=timezone.now())
-        sent += 1
-    return sent, failed
-
-
-def follow_ups_run(*, now=None) -> dict:
-    created = follow_ups_create_due(now=now)
-    sent, failed = follow_ups_send_due(now=now)
-    return {"created": created, "sent": sent, "failed": failed}

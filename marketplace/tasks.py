@@ -1,9 +1,13 @@
+"""Thin Celery tasks over marketplace.jobs (see lg_portal.tasks.PortalTask for retries)."""
+
 from celery import shared_task
 
-from . import services
+from lg_portal.tasks import PortalTask
+
+from . import jobs
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(base=PortalTask)
 def follow_ups_run():
-    """Create the follow-up questions that are due and send them, each once."""
-    return services.follow_ups_run()
+    """Create the follow-up questions that are due and queue them, each once."""
+    return jobs.follow_ups_run()

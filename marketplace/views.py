@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from lg_portal.common.forms import apply_errors
-from lg_portal.common.mail import absolute
+from lg_portal.common.links import absolute
 from participants.access import community_view
 
 from . import links, ratelimit, selectors, services

@@ -4,9 +4,9 @@ language, never a cc list); the key says what the email is about, so nothing is 
 from django.urls import reverse
 
 from lg_portal import outbox
-from lg_portal.common.mail import absolute
+from lg_portal.common.links import absolute
 from participants.models import Membership
-from participants.nudges import enqueue_with_unsubscribe
+from participants.preferences import enqueue_with_unsubscribe
 
 from .models import Answer, Rsvp
 

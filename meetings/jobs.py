@@ -10,10 +10,11 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from lg_portal.models import OutboxMessage
 from participants.models import Membership, MemberStatus
-from participants.nudges import users_allowing
+from participants.preferences import users_allowing
 from workgroups.models import WorkgroupMember
 
 from . import emails
@@ -57,9 +58,10 @@ def _existing_keys(meetings, prefix: str) -> set[str]:
     return set(OutboxMessage.objects.filter(q).values_list("key", flat=True))
 
 
-def agenda_send_due(*, now) -> int:
+def agenda_send_due(*, now=None) -> int:
     """Meetings whose agenda moment (N days before) has come: every invitee who has not said no gets
     the agenda, personally. Plenaries always; other meetings when they have agenda items."""
+    now = now or timezone.now()
     candidates = list(
         Meeting.objects.filter(cancelled_at__isnull=True, starts_at__gt=now,
                                starts_at__lte=now + timedelta(days=MAX_AGENDA_DAYS))
@@ -88,9 +90,10 @@ def agenda_send_due(*, now) -> int:
     return queued
 
 
-def reminders_send_due(*, now) -> int:
+def reminders_send_due(*, now=None) -> int:
     """Meetings starting within their community's reminder window (0 = off): a reminder to who said
     yes or maybe, a gentle ask to who has not answered; nothing to who said no."""
+    now = now or timezone.now()
     hours = dict(MeetingSettings.objects.values_list("community_id", "reminder_hours"))
     widest = max([DEFAULT_REMINDER_HOURS, *hours.values()])
     candidates = list(

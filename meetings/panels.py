@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 
+NAV_LABEL = _("Bijeenkomsten")
+
 
 def home_panels(request) -> list[dict]:
     """Upcoming and recent meetings on the community home, and any open request to host (3 queries)."""
@@ -12,10 +14,3 @@ def home_panels(request) -> list[dict]:
         "meetings_recent": list(selectors.meetings_for_member(membership=membership, when="past", limit=3)),
         "meetings_host_requests": selectors.pending_host_requests(membership=membership),
     }]
-
-
-# Entries for the community menu: (url name taking the community slug, label).
-NAV_ITEMS = [("meeting_list", _("Bijeenkomsten"))]
-
-# Templates included on the personal settings page.
-SETTINGS_TEMPLATES = ["meetings/_settings_calendar.html"]

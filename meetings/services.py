@@ -287,16 +287,3 @@ def feed_token_regenerate(*, user: User) -> str:
 
 
 # Jobs ---------------------------------------------------------------------------------------------
-
-def agenda_send_due(*, now=None) -> int:
-    """Email the agenda to every invitee of meetings whose send moment has come. A fixed number of
-    queries to find who is due; the outbox key makes a second run (or a concurrent one) send nothing."""
-    from . import jobs
-
-    return jobs.agenda_send_due(now=now or timezone.now())
-
-
-def reminders_send_due(*, now=None) -> int:
-    from . import jobs
-
-    return jobs.reminders_send_due(now=now or timezone.now())

@@ -1,13 +1,17 @@
+"""Thin Celery tasks over meetings.jobs (see lg_portal.tasks.PortalTask for retries)."""
+
 from celery import shared_task
 
-from . import services
+from lg_portal.tasks import PortalTask
+
+from . import jobs
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(base=PortalTask)
 def agenda_send_due():
-    return {"queued": services.agenda_send_due()}
+    return {"queued": jobs.agenda_send_due()}
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(base=PortalTask)
 def reminders_send_due():
-    return {"queued": services.reminders_send_due()}
+    return {"queued": jobs.reminders_send_due()}

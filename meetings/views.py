@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
 from participants.models import Membership, MemberStatus, User
+from participants.rules import can_facilitate
 
 from . import ics, permissions, selectors, services
 from .forms import AgendaItemForm, AttendanceForm, CancelForm, MeetingForm, MeetingSettingsForm, RsvpForm
@@ -360,7 +361,7 @@ def meeting_attendance(request, pk):
 
 # Settings -----------------------------------------------------------------------------------------
 
-@community_view(facilitator=True)
+@community_view(rule=can_facilitate)
 def meeting_settings(request):
     current = selectors.settings_for(community=request.community)
     form = MeetingSettingsForm(request.POST or None, instance=current)

@@ -29,19 +29,18 @@ def membership_get_for_user(user, slug):
     return membership
 
 
-def community_view(*, facilitator=False, coordinator=False, allow_when_stopped=False):
-    """Decorate a view taking (request, slug, ...): checks membership, sets request.community,
-    request.membership, and shows times in the community's time zone. Once a community has
-    stopped it is read-only: a POST is refused with a message (unless allow_when_stopped)."""
+def community_view(*, rule=None, allow_when_stopped=False):
+    """Decorate a view taking (request, slug, ...): checks membership (and `rule(membership)`, one of
+    the apps' rules, when given: 403 when it says no), sets request.community, request.membership, and
+    shows times in the community's time zone. Once a community has stopped it is read-only: a POST is
+    refused with a message (unless allow_when_stopped)."""
 
     def decorator(view):
         @login_required
         @functools.wraps(view)
         def wrapper(request, slug, *args, **kwargs):
             membership = membership_get_for_user(request.user, slug)
-            if facilitator and not membership.can_facilitate:
-                raise PermissionDenied
-            if coordinator and not membership.can_coordinate:
+            if rule is not None and not rule(membership):
                 raise PermissionDenied
             request.membership = membership
             request.community = membership.community

@@ -1,17 +1,23 @@
+"""One function per participants email: the personal invitation and the suggestion ("zwaan kleef aan")
+to the facilitators. Each is an outbox row written in the caller's transaction (lg_portal.outbox)."""
+
 from django.urls import reverse
 
-from lg_portal.common.mail import absolute, send_personal
+from lg_portal import outbox
+from lg_portal.common.links import absolute
 
 from .models import User
 
 
-def invitation_send(invitation) -> None:
-    existing = User.objects.filter(email__iexact=invitation.email).only("language").first()
+def invitation_send(invitation) -> bool:
+    """To the invited address, in the invitee's language when they have an account already, else the
+    inviter's."""
+    existing = User.objects.filter(email__iexact=invitation.email, is_active=True).only("language").first()
     inviter = invitation.invited_by
-    send_personal(
-        to=invitation.email,
-        template="invitation",
+    return outbox.enqueue(
+        key=f"invitation:{invitation.pk}", kind="invitation", to=invitation.email,
         language=existing.language if existing else (inviter.language if inviter else None),
+        template="invitation",
         context={
             "invitation": invitation,
             "community": invitation.community,
@@ -21,15 +27,15 @@ def invitation_send(invitation) -> None:
     )
 
 
-def suggestion_notify(suggestion) -> None:
+def suggestion_notify(suggestion) -> int:
+    """One email to each facilitator of the community."""
     from .selectors import facilitators_of
 
     url = absolute(reverse("invitations", args=[suggestion.community.slug]))
+    queued = 0
     for facilitator in facilitators_of(community=suggestion.community):
-        send_personal(
-            to=facilitator.user.email,
+        queued += outbox.enqueue(
+            key=f"suggestion:{suggestion.pk}:user:{facilitator.user_id}", kind="suggestion", user=facilitator.user,
             template="suggestion",
-            language=facilitator.user.language,
-            context={"suggestion": suggestion, "community": suggestion.community, "recipient": facilitator.user,
-                     "url": url},
-        )
+            context={"suggestion": suggestion, "community": suggestion.community, "url": url})
+    return queued

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Community, GroupRole, Invitation, Membership, Suggestion, User
+from .models import Community, EmailKind, EmailPreference, GroupRole, Invitation, Membership, Suggestion, User
 
 
 class DateInput(forms.DateInput):
@@ -150,3 +150,9 @@ class UserSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["name", "language"]
+
+
+class EmailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = EmailPreference
+        fields = [k.value for k in EmailKind]

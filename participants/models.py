@@ -5,7 +5,6 @@ from zoneinfo import available_timezones
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -350,103 +349,9 @@ class Suggestion(models.Model):
         return self.name
 
 
-# --- drift and nudges ("bijpraten met wegzakkers") ---------------------------------------------------
-
-class DriftSettings(models.Model):
-    """When a community counts someone as drifting away, and how often the portal nudges them. The
-    scan reads the defaults below when a community has no row; a row is created when a facilitator saves."""
-
-    community = models.OneToOneField(Community, on_delete=models.CASCADE, related_name="drift_settings")
-    missed_plenaries = models.PositiveSmallIntegerField(
-        _("gemiste plenaire bijeenkomsten op rij"), default=2,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("Iemand die zo vaak op rij niet bij een plenaire bijeenkomst was, valt op."),
-    )
-    unanswered_invitations = models.PositiveSmallIntegerField(
-        _("onbeantwoorde uitnodigingen op rij"), default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("Iemand die zo vaak op rij niet liet weten of hij of zij kwam, valt op."),
-    )
-    silent_weeks = models.PositiveSmallIntegerField(
-        _("weken zonder teken van leven"), default=6,
-        validators=[MinValueValidator(1), MaxValueValidator(52)],
-        help_text=_("Geen inlog, aanmelding, bericht, reactie, reflectie of aanwezigheid in zoveel weken."),
-    )
-    quiet_days = models.PositiveSmallIntegerField(
-        _("dagen tussen twee herinneringen"), default=14,
-        validators=[MinValueValidator(1), MaxValueValidator(90)],
-        help_text=_("Niemand krijgt vaker dan eens in deze periode een persoonlijke herinnering."),
-    )
-    max_unanswered_nudges = models.PositiveSmallIntegerField(
-        _("stoppen na zoveel onbeantwoorde herinneringen"), default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("Daarna krijgen de procesbegeleiders één bericht: bel of zoek de persoon op."),
-    )
-
-    class Meta:
-        verbose_name = _("instellingen voor wegzakkers")
-        verbose_name_plural = _("instellingen voor wegzakkers")
-
-    def __str__(self):
-        return f"{self.community}"
-
-
-class NudgeAnswer(models.TextChoices):
-    STILL_IN = "still_in", _("Ik doe nog mee")
-    PAUSE = "pause", _("Pauzeer me tot ...")
-    STEP_OUT = "step_out", _("Ik stap bewust uit")
-
-
-class Nudge(models.Model):
-    """One personal email to someone who drifts away. `period` numbers this person's nudges (1, 2, 3,
-    ...): two scans at once both compute the same next number, so the unique constraint lets one of
-    them through (see participants.nudges)."""
-
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="nudges")
-    period = models.PositiveIntegerField()
-    signals = models.JSONField(default=list, blank=True)
-    signed_by = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    sent_at = models.DateTimeField(default=timezone.now)
-    answer = models.CharField(_("antwoord"), max_length=10, choices=NudgeAnswer.choices, blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    pause_until = models.DateField(_("gepauzeerd tot"), null=True, blank=True)
-    facilitators_told_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("persoonlijke herinnering")
-        verbose_name_plural = _("persoonlijke herinneringen")
-        ordering = ["-sent_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["membership", "period"], name="nudge_once_per_period"),
-        ]
-        indexes = [models.Index(fields=["membership", "sent_at"])]
-
-    def __str__(self):
-        return f"{self.membership} #{self.period}"
-
-
-class Contact(models.Model):
-    """A facilitator caught up with someone personally ("gebeld, bijgepraat"): their drift signals
-    start counting again from here."""
-
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="drift_contacts")
-    by = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.CharField(_("wat jullie bespraken"), max_length=500, blank=True)
-    happened_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("persoonlijk contact")
-        verbose_name_plural = _("persoonlijke contacten")
-        ordering = ["-happened_at", "-pk"]
-        indexes = [models.Index(fields=["membership", "happened_at"])]
-
-    def __str__(self):
-        return f"{self.membership} @ {self.happened_at:%Y-%m-%d}"
-
-
 class EmailKind(models.TextChoices):
     """The kinds of email a person can switch off, one by one. Other apps ask
-    participants.nudges.email_allowed(user, kind)."""
+    participants.preferences.email_allowed(user, kind)."""
 
     NUDGES = "nudges", _("Persoonlijke herinneringen als ik een tijdje weg ben")
     REMINDERS = "reminders", _("Herinneringen aan bijeenkomsten")
@@ -472,17 +377,3 @@ class EmailPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}"
-
-
-class UnansweredAlert(models.Model):
-    """A question, proposal or idea nobody answered within three days: its workgroup was told, once."""
-
-    post = models.OneToOneField("workgroups.Post", on_delete=models.CASCADE, related_name="unanswered_alert")
-    alerted_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("signaal: geen antwoord")
-        verbose_name_plural = _("signalen: geen antwoord")
-
-    def __str__(self):
-        return f"{self.post_id}"

@@ -10,6 +10,8 @@ from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.utils import timezone
 
+from lg_portal import registry
+
 from .models import Membership, MemberStatus, User, new_feed_token
 
 FORMER_NAME = "Voormalig deelnemer"
@@ -76,10 +78,12 @@ def membership_forget(membership: Membership) -> None:
     for field in ("is_facilitator", "is_moderator", "is_coordinator", "is_core_group", "is_sounding_board",
                   "is_steering_group"):
         setattr(membership, field, False)
-    membership.save()
-    from workgroups.models import WorkgroupMember
-
-    WorkgroupMember.objects.filter(membership=membership).delete()
+    with transaction.atomic():
+        membership.save()
+        # Each app built on memberships drops what it keeps for this person there (their place in
+        # workgroups, say).
+        for forget in registry.MEMBERSHIP_FORGET:
+            forget(membership)
 
 
 @transaction.atomic

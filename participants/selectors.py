@@ -25,9 +25,46 @@ def members_of(*, community, include_inactive=False):
     return qs
 
 
+# The portal's words for who is in, used by every page and check that counts people:
+# - an active member (lid): in the community and not paused or stepped out, whatever their role;
+# - an active participant (deelnemer): an active member who takes part (participant or core group), not
+#   one of the supporters around them (a facilitator or moderator who does not take part, a sounding
+#   board). Group size, the mix of sectors and roles, and "who could join" count participants.
+# - thinkers and doers: a participant with a thinking role (thinker, visionary, strategist) thinks things
+#   through; one with the doer role gets to work. One person can be both.
+
+THINKING_ROLES = frozenset({GroupRole.THINKER, GroupRole.VISIONARY, GroupRole.STRATEGIST})
+DOING_ROLES = frozenset({GroupRole.DOER})
+
+
+def is_active_member(m: Membership) -> bool:
+    return m.status == MemberStatus.ACTIVE
+
+
 def counted_in_group(m: Membership) -> bool:
-    """Who counts towards the group size: the people who take part, not the supporters around them."""
-    return (m.is_participant or m.is_core_group) and m.status == MemberStatus.ACTIVE
+    """An active participant: who counts towards the group size (see the words above)."""
+    return (m.is_participant or m.is_core_group) and is_active_member(m)
+
+
+def is_thinker(m: Membership) -> bool:
+    return bool(THINKING_ROLES & set(m.group_roles))
+
+
+def is_doer(m: Membership) -> bool:
+    return bool(DOING_ROLES & set(m.group_roles))
+
+
+def active_members(*, community):
+    """The community's active members (any role), with their user."""
+    return (Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
+            .select_related("user").order_by("user__name"))
+
+
+def group_counts(*, members) -> dict:
+    """How many active members and active participants there are among these memberships (already
+    fetched: no queries)."""
+    active = [m for m in members if is_active_member(m)]
+    return {"members": len(active), "participants": sum(1 for m in active if counted_in_group(m))}
 
 
 def composition(*, members) -> dict:
@@ -64,7 +101,7 @@ def composition(*, members) -> dict:
             "text": _("Meer dan de helft komt uit één sector (%(sector)s). Een gemengde groep denkt verder.")
             % {"sector": top},
         })
-    thinkers, doers = roles[GroupRole.THINKER], roles[GroupRole.DOER]
+    thinkers, doers = sum(1 for m in group if is_thinker(m)), sum(1 for m in group if is_doer(m))
     if size and (not thinkers or not doers):
         warnings.append({
             "lesson": _("Denkers én doeners"),
@@ -101,7 +138,7 @@ def composition(*, members) -> dict:
 
 
 def ground_rules_pending(*, members):
-    return [m for m in members if m.ground_rules_accepted_at is None and m.status == MemberStatus.ACTIVE]
+    return [m for m in members if m.ground_rules_accepted_at is None and is_active_member(m)]
 
 
 def open_invitations(*, community):
@@ -122,3 +159,40 @@ def facilitators_of(*, community):
     return Membership.objects.filter(community=community, is_facilitator=True).select_related("user").exclude(
         Q(status=MemberStatus.STEPPED_OUT)
     )
+
+
+def facilitators_by_community(*, community_ids) -> dict[int, list[Membership]]:
+    """community id -> its facilitators who are still in and have an account (with user), oldest
+    first. One query, for any number of communities."""
+    result: dict[int, list[Membership]] = {}
+    for m in (Membership.objects.filter(community_id__in=community_ids, is_facilitator=True, user__is_active=True)
+              .exclude(status=MemberStatus.STEPPED_OUT).select_related("user").order_by("pk")):
+        result.setdefault(m.community_id, []).append(m)
+    return result
+
+
+def newcomers_since(*, community_ids, since) -> dict[int, list[Membership]]:
+    """community id -> who joined since `since` and is still in (with user). One query."""
+    result: dict[int, list[Membership]] = {}
+    for m in (Membership.objects.filter(community_id__in=community_ids, joined_at__gte=since)
+              .exclude(status=MemberStatus.STEPPED_OUT).select_related("user").order_by("joined_at")):
+        result.setdefault(m.community_id, []).append(m)
+    return result
+
+
+def is_paused(membership: Membership, today) -> bool:
+    """Paused today: until a date still to come, or without an end date."""
+    if membership.paused_until and membership.paused_until > today:
+        return True
+    return membership.status == MemberStatus.PAUSED and membership.paused_until is None
+
+
+def memberships_in_running_communities(*, today, user_ids=None):
+    """Memberships (not stepped out, active account) in communities that run today and have not
+    stopped, with user and community."""
+    qs = (Membership.objects.filter(user__is_active=True, community__ends_on__gte=today,
+                                    community__starts_on__lte=today, community__stopped_at__isnull=True)
+          .exclude(status=MemberStatus.STEPPED_OUT))
+    if user_ids is not None:
+        qs = qs.filter(user_id__in=user_ids)
+    return qs.select_related("user", "community")

@@ -1,5 +1,5 @@
 """Writes for communities, memberships, invitations and suggestions. Keyword-only, validated,
-transactional; email goes out after commit."""
+transactional; email is queued in the outbox in the same transaction."""
 
 from datetime import timedelta
 
@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lg_portal import registry
 
 from . import emails
 from .models import Community, Invitation, Membership, MemberStatus, Suggestion
@@ -69,10 +71,9 @@ def membership_set_roles(*, membership: Membership, roles: dict, by: Membership)
     membership.full_clean()
     with transaction.atomic():
         membership.save()
-        # The core group is also a workgroup: keep its member list in line with the role.
-        from workgroups.services import core_group_sync
-
-        core_group_sync(community=membership.community)
+        # The apps that mirror a role (the core group is also a workgroup) keep in step.
+        for keep_in_step in registry.ROLES_CHANGED:
+            keep_in_step(community=membership.community)
     return membership
 
 
@@ -111,7 +112,7 @@ def invitation_create(*, community: Community, email: str, message: str, by, nam
             Suggestion.objects.filter(
                 community=community, email__iexact=email, state=Suggestion.State.OPEN
             ).update(state=Suggestion.State.INVITED)
-            transaction.on_commit(lambda: emails.invitation_send(invitation))
+            emails.invitation_send(invitation)
     except IntegrityError:
         raise ValidationError({"email": _("Deze persoon heeft al een openstaande uitnodiging.")}) from None
     return invitation
@@ -171,11 +172,33 @@ def suggestion_create(*, community: Community, by, name: str, reason: str, email
     suggestion = Suggestion(community=community, suggested_by=by, name=name, email=email.strip().lower(),
                             sector=sector, reason=reason)
     suggestion.full_clean()
-    suggestion.save()
-    transaction.on_commit(lambda: emails.suggestion_notify(suggestion))
+    with transaction.atomic():
+        suggestion.save()
+        emails.suggestion_notify(suggestion)
     return suggestion
 
 
 def suggestion_dismiss(*, suggestion: Suggestion) -> None:
     suggestion.state = Suggestion.State.DISMISSED
     suggestion.save(update_fields=["state"])
+
+
+def membership_status_set(*, membership_id: int, status: str, paused_until=None) -> Membership:
+    """Someone is active again, paused (until a date, or open-ended), or stepped out consciously. Locks
+    the row, so call it inside the caller's transaction to combine it with the caller's own writes.
+    Raises ValidationError when the person stepped out already."""
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership_id)
+        if membership.status == MemberStatus.STEPPED_OUT:
+            raise ValidationError(_("Je bent al uit deze gemeenschap gestapt."))
+        membership.status = status
+        membership.paused_until = paused_until if status == MemberStatus.PAUSED else None
+        membership.save(update_fields=["status", "paused_until"])
+    return membership
+
+
+def memberships_resume_due(*, now=None) -> int:
+    """People whose pause has ended are active again. One UPDATE."""
+    today = timezone.localdate(now or timezone.now())
+    return Membership.objects.filter(status=MemberStatus.PAUSED, paused_until__lte=today).update(
+        status=MemberStatus.ACTIVE)

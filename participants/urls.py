@@ -23,16 +23,6 @@ urlpatterns = [
     path("c/<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("c/<slug:slug>/suggestions/<int:suggestion_id>/dismiss/", views.suggestion_dismiss,
          name="suggestion_dismiss"),
-]
-
-# Drift and nudges: the facilitator's catch-up list, one-click answers, email preferences.
-from . import nudge_views  # noqa: E402
-
-urlpatterns += [
-    path("c/<slug:slug>/catch-up/", nudge_views.catch_up, name="catch_up"),
-    path("c/<slug:slug>/catch-up/settings/", nudge_views.drift_settings, name="drift_settings"),
-    path("c/<slug:slug>/catch-up/<int:member_id>/contact/", nudge_views.catch_up_contact, name="catch_up_contact"),
-    path("nudge/<str:answer>/<str:token>/", nudge_views.nudge_answer, name="nudge_answer"),
-    path("settings/email/", nudge_views.email_preferences, name="email_preferences"),
-    path("email/unsubscribe/<str:kind>/<str:token>/", nudge_views.email_unsubscribe, name="email_unsubscribe"),
+    path("settings/email/", views.email_preferences, name="email_preferences"),
+    path("email/unsubscribe/<str:kind>/<str:token>/", views.email_unsubscribe, name="email_unsubscribe"),
 ]

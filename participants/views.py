@@ -11,15 +11,24 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from lg_portal.common.forms import apply_errors
 from lg_portal.common.panels import home_panels, settings_sections
 
-from . import privacy, selectors, services
+from . import preferences, privacy, rules, selectors, services
 from .access import community_view
-from .forms import CommunityForm, InvitationForm, ProfileForm, RolesForm, SuggestionForm, UserSettingsForm
-from .models import Invitation, Membership, Suggestion
+from .forms import (
+    CommunityForm,
+    EmailPreferenceForm,
+    InvitationForm,
+    ProfileForm,
+    RolesForm,
+    SuggestionForm,
+    UserSettingsForm,
+)
+from .models import EmailKind, Invitation, Membership, Suggestion
 
 
 def dashboard(request):
@@ -56,7 +65,7 @@ def community_create(request):
     return render(request, "participants/community_form.html", {"form": form})
 
 
-@community_view(facilitator=True)
+@community_view(rule=rules.can_edit_community)
 def community_edit(request):
     community = request.community
     # The form validates a copy: the service compares the new values with the stored ones.
@@ -92,7 +101,7 @@ def community_home(request):
     for panel in context["panels"]:
         # A panel's own keys are in the page context too, so its template can use them by name.
         context.update({key: value for key, value in panel.items() if key != "template"})
-    if membership.can_facilitate:
+    if rules.can_invite(membership):
         context["open_invitations"] = list(selectors.open_invitations(community=community))
         context["open_suggestions"] = list(selectors.open_suggestions(community=community))
     return render(request, "participants/community_home.html", context)
@@ -107,7 +116,7 @@ def member_list(request):
     })
 
 
-@community_view(facilitator=True)
+@community_view(rule=rules.can_facilitate)
 def member_roles(request, member_id):
     member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, community=request.community)
     form = RolesForm(request.POST or None, instance=member)
@@ -156,7 +165,7 @@ def ground_rules(request):
                   {"community": request.community, "membership": membership})
 
 
-@community_view(facilitator=True)
+@community_view(rule=rules.can_invite)
 def invitations(request):
     community = request.community
     initial = {}
@@ -183,7 +192,7 @@ def invitations(request):
 
 
 @require_POST
-@community_view(facilitator=True)
+@community_view(rule=rules.can_invite)
 def invitation_revoke(request, invitation_id):
     invitation = get_object_or_404(Invitation, pk=invitation_id, community=request.community)
     services.invitation_revoke(invitation=invitation)
@@ -203,7 +212,7 @@ def suggest(request):
 
 
 @require_POST
-@community_view(facilitator=True)
+@community_view(rule=rules.can_invite)
 def suggestion_dismiss(request, suggestion_id):
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id, community=request.community)
     services.suggestion_dismiss(suggestion=suggestion)
@@ -297,16 +306,40 @@ def account_delete(request):
     return render(request, "participants/account_delete.html")
 
 
-@community_view(facilitator=True)
+@community_view(rule=rules.can_facilitate)
 def member_remove(request, member_id):
     """GET asks for confirmation; POST takes the person out of this community."""
     member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, community=request.community)
     if request.method != "POST":
         return render(request, "participants/member_remove.html",
                       {"community": request.community, "membership": request.membership, "member": member})
-    if member.pk == request.membership.pk:
+    if not rules.can_remove_member(request.membership, member):
         messages.error(request, _("Je kunt jezelf niet verwijderen; vraag een andere procesbegeleider."))
     else:
         privacy.membership_forget(member)
         messages.success(request, _("%(name)s is uit de gemeenschap verwijderd.") % {"name": member.user.name})
     return redirect("member_list", request.community.slug)
+
+
+# --- email preferences and unsubscribe ---------------------------------------------------------------
+
+@login_required
+def email_preferences(request):
+    form = EmailPreferenceForm(request.POST or None, instance=preferences.email_preferences_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        preferences.email_preferences_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Je e-mailvoorkeuren zijn opgeslagen."))
+        return redirect("email_preferences")
+    return render(request, "participants/email_preferences.html", {"form": form})
+
+
+@csrf_exempt  # the signed link is the credential; mail clients POST here without a session (RFC 8058)
+def email_unsubscribe(request, kind, token):
+    user = preferences.unsubscribe_user(token, kind)
+    if user is None:
+        return render(request, "participants/email_unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        preferences.email_preferences_update(user=user, **{kind: False})
+    with translation.override(user.language):
+        return render(request, "participants/email_unsubscribe.html",
+                      {"kind_label": EmailKind(kind).label, "done": request.method == "POST", "kind": kind})

@@ -3,7 +3,7 @@ Called inside the service's transaction, so a rolled-back write sends nothing.""
 
 from django.urls import reverse
 
-from lg_portal.common.mail import absolute
+from lg_portal.common.links import absolute
 from lg_portal.outbox import enqueue
 
 

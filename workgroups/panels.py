@@ -17,12 +17,9 @@ def home_panels(request) -> list[dict]:
     ]
 
 
-# Entries for the community menu: (url name taking the community slug, label).
+# The community menu's entries (url name taking the community slug, label), registered in apps.py.
 NAV_ITEMS = [
     ("workgroup_list", _("Werkgroepen")),
     ("post_list", _("Vragen en ideeën")),
     ("community_overview", _("Wat er gebeurt")),
 ]
-
-# Templates included on the personal settings page.
-SETTINGS_TEMPLATES = []

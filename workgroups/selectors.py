@@ -4,25 +4,13 @@ number of workgroups, members, activities or posts. Other apps may use these."""
 from collections import Counter
 from datetime import datetime, timedelta
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import (
-    CharField,
-    Count,
-    DateTimeField,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from lg_portal import registry
 from participants.models import GroupRole, Membership, MemberStatus, Sector
+from participants.selectors import counted_in_group, is_doer, is_thinker
 
 from .models import ANSWERABLE_KINDS, Activity, JoinRequest, Post, PostKind, Reply, Workgroup, WorkgroupMember
 
@@ -46,6 +34,13 @@ def _member_of(membership, workgroup_ref="pk"):
     return WorkgroupMember.objects.filter(workgroup=OuterRef(workgroup_ref), membership=membership)
 
 
+def workgroup_visible_q(membership, path: str) -> Q:
+    """Rows (of any app) whose workgroup, at `path`, is open, absent, or a closed one this member
+    belongs to: what a member may see of other people's work."""
+    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef(path), membership=membership)
+    return Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__closed": False}) | Q(Exists(in_group))
+
+
 def is_member(*, workgroup: Workgroup, membership: Membership) -> bool:
     return WorkgroupMember.objects.filter(workgroup=workgroup, membership=membership).exists()
 
@@ -57,43 +52,43 @@ def workgroups_of_member(*, membership: Membership, include_archived: bool = Fal
     return qs.order_by("-is_core_group", "name")
 
 
+def workgroup_ids_by_membership(*, membership_ids) -> dict[int, set[int]]:
+    """membership id -> ids of the active (not archived) workgroups they are in. One query."""
+    groups: dict[int, set[int]] = {}
+    for membership_id, workgroup_id in WorkgroupMember.objects.filter(
+            membership_id__in=membership_ids, workgroup__archived_at__isnull=True).values_list(
+            "membership_id", "workgroup_id"):
+        groups.setdefault(membership_id, set()).add(workgroup_id)
+    return groups
+
+
+def members_by_workgroup(*, workgroup_ids) -> dict[int, list[Membership]]:
+    """workgroup id -> its members who are still in the community and have an account (with user), in
+    the order they joined. One query."""
+    result: dict[int, list[Membership]] = {}
+    for wm in (WorkgroupMember.objects.filter(workgroup_id__in=workgroup_ids)
+               .exclude(membership__status=MemberStatus.STEPPED_OUT).filter(membership__user__is_active=True)
+               .select_related("membership__user").order_by("pk")):
+        result.setdefault(wm.workgroup_id, []).append(wm.membership)
+    return result
+
+
 def core_group_of(*, community) -> Workgroup | None:
     return Workgroup.objects.filter(community=community, is_core_group=True).first()
 
 
-# --- the next meeting (meetings app, optional) -------------------------------------------------------
+# --- what the apps built on workgroups add to them ----------------------------------------------------
 
-def _meeting_model():
-    """meetings.Meeting if it exists with the fields we read; the workgroups work without it."""
-    try:
-        model = apps.get_model("meetings", "Meeting")
-    except LookupError:
-        return None
-    names = {f.name for f in model._meta.get_fields()}
-    if not {"workgroup", "starts_at", "cancelled_at"} <= names:
-        return None
-    return model
+def with_extras(qs: QuerySet, *, now: datetime) -> QuerySet:
+    """Annotate each workgroup with what other apps add to it (the meetings app: the next meeting),
+    each as a subquery in the same SELECT, so no extra queries. See lg_portal.registry."""
+    for annotate in registry.WORKGROUP_ANNOTATIONS:
+        qs = annotate(qs, now=now)
+    return qs
 
 
-def with_next_meeting(qs: QuerySet, *, now: datetime) -> QuerySet:
-    """Annotate each workgroup with next_meeting_at, next_meeting_id and next_meeting_title (None when there
-    is none):
-    a subquery in the same SELECT, so no extra queries."""
-    meeting = _meeting_model()
-    if meeting is None:
-        return qs.annotate(next_meeting_at=Value(None, output_field=DateTimeField()),
-                           next_meeting_id=Value(None, output_field=IntegerField()),
-                           next_meeting_title=Value("", output_field=CharField()))
-    upcoming = meeting.objects.filter(
-        workgroup=OuterRef("pk"), cancelled_at__isnull=True, starts_at__gte=now
-    ).order_by("starts_at", "pk")
-    has_title = any(f.name == "title" for f in meeting._meta.get_fields())
-    return qs.annotate(
-        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
-        next_meeting_id=Subquery(upcoming.values("pk")[:1]),
-        next_meeting_title=Subquery(upcoming.values("title")[:1]) if has_title
-        else Value("", output_field=CharField()),
-    )
+def workgroup_fact_templates() -> list[str]:
+    return list(registry.WORKGROUP_FACTS)
 
 
 # --- lists and pages ---------------------------------------------------------------------------------
@@ -120,7 +115,7 @@ def workgroups_for_list(*, community, membership: Membership, now: datetime) -> 
         .prefetch_related(_members_prefetch())
         .order_by(F("archived_at").asc(nulls_first=True), "-is_core_group", "name")
     )
-    workgroups = list(with_next_meeting(qs, now=now))
+    workgroups = list(with_extras(qs, now=now))
     for workgroup in workgroups:
         _decorate(workgroup)
     return workgroups
@@ -138,7 +133,7 @@ def workgroup_for_page(*, community, pk: int, membership: Membership, now: datet
         .select_related("created_by")
         .prefetch_related(_members_prefetch())
     )
-    workgroup = with_next_meeting(qs, now=now).first()
+    workgroup = with_extras(qs, now=now).first()
     if workgroup is not None:
         _decorate(workgroup)
     return workgroup
@@ -175,7 +170,7 @@ def heterogeneity(*, members: list[Membership], community_members: list[Membersh
             "text": _("Alle leden hebben dezelfde groepsrol (%(role)s). Alleen maar doeners, twijfelaars of denkers "
                       "in een werkgroep kan de dood in de pot betekenen.") % {"role": role_labels.get(only, only)},
         })
-    thinkers, doers = roles[GroupRole.THINKER], roles[GroupRole.DOER]
+    thinkers, doers = sum(1 for m in members if is_thinker(m)), sum(1 for m in members if is_doer(m))
     if size >= 2 and (thinkers or doers) and not (thinkers and doers):
         warnings.append({
             "lesson": _("Denkers én doeners"),
@@ -204,7 +199,7 @@ def heterogeneity(*, members: list[Membership], community_members: list[Membersh
     suggestions = []
     if size < advice:
         for m in community_members:
-            if m.pk in in_group or m.status != MemberStatus.ACTIVE or not (m.is_participant or m.is_core_group):
+            if m.pk in in_group or not counted_in_group(m):
                 continue
             adds_sector = m.sector in missing_sectors
             adds_roles = [r for r in m.group_roles if r in missing_roles]
@@ -319,6 +314,20 @@ def updates_in_period(*, community, start: datetime, end: datetime) -> QuerySet:
     check Post.workgroup.closed against the reader's workgroups before showing them."""
     return Post.objects.filter(community=community, kind=PostKind.UPDATE, created_at__gte=start,
                                created_at__lt=end).select_related("author__user", "workgroup").order_by("created_at")
+
+
+def posts_between(*, community_ids, start: datetime, end: datetime) -> list[Post]:
+    """Posts of these communities created in [start, end), with workgroup and author: for the digest.
+    Includes closed workgroups' posts: the caller shows them to their members only. One query."""
+    return list(Post.objects.filter(community_id__in=community_ids, created_at__gte=start, created_at__lt=end)
+                .select_related("workgroup", "author__user").order_by("created_at", "pk"))
+
+
+def activities_between(*, community_ids, start, end) -> list[Activity]:
+    """Activities of these communities with happened_on in [start, end] (dates), with their workgroup.
+    One query."""
+    return list(Activity.objects.filter(community_id__in=community_ids, happened_on__gte=start,
+                                        happened_on__lte=end).select_related("workgroup").order_by("happened_on", "pk"))
 
 
 def posts_for_workgroup(*, workgroup: Workgroup, limit: int = 30) -> list[Post]:

@@ -318,3 +318,14 @@ def core_group_sync(*, community) -> tuple[int, int]:
         left, _rows = WorkgroupMember.objects.filter(workgroup=core).exclude(
             membership__in=flagged).delete()
     return len(joined), left
+
+
+def memberships_forget(membership: Membership) -> None:
+    """Someone left the community: they are in none of its workgroups any more (registered on
+    lg_portal.registry.MEMBERSHIP_FORGET)."""
+    WorkgroupMember.objects.filter(membership=membership).delete()
+
+
+def core_group_keep_in_step(*, community) -> None:
+    """A member's roles changed (registered on lg_portal.registry.ROLES_CHANGED)."""
+    core_group_sync(community=community)

@@ -18,7 +18,8 @@ from .models import JoinRequest, PostKind, Reply, Workgroup
 
 
 def _base(request, **extra):
-    return {"community": request.community, "membership": request.membership, **extra}
+    return {"community": request.community, "membership": request.membership,
+            "workgroup_facts": selectors.workgroup_fact_templates(), **extra}
 
 
 def _workgroup_or_404(request, pk) -> Workgroup:

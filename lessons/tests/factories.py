@@ -3,19 +3,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from lessons.models import (
-    AskRequest,
-    AssessmentRound,
-    Contribution,
-    ContributionSource,
-    CostCategory,
-    Evaluation,
-    LearningGoal,
-    Reflection,
-    ReturnEntry,
-    ReturnKind,
-    ReturnPerson,
-)
+from lessons.models import AssessmentRound, Evaluation, LearningGoal, Reflection
 from participants.tests.factories import CommunityFactory, MembershipFactory
 from workgroups.models import Activity
 from workgroups.tests import factories as workgroups_factories
@@ -74,41 +62,10 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
     learned_content = "Stages zijn er genoeg, begeleiding niet."
 
 
-# --- return (rendement), costs, dare to ask ------------------------------------------------------------
+def ensure_compass():
+    """The compass comes from a data migration; a transactional test elsewhere may have flushed it."""
+    from lessons.compass import compass_load
+    from lessons.models import BonusTip, Chapter, InitiatorGuide, Item, Lesson
 
-class ReturnEntryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReturnEntry
-        skip_postgeneration_save = True
-
-    community = factory.SubFactory(CommunityFactory)
-    kind = ReturnKind.CONCRETE
-    title = factory.Sequence(lambda n: f"Rendement {n}")
-    happened_on = date(2026, 3, 1)
-
-    @factory.post_generation
-    def people(obj, create, extracted, **kwargs):
-        if create and extracted:
-            ReturnPerson.objects.bulk_create([ReturnPerson(entry=obj, membership=m) for m in extracted])
-
-
-class ContributionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contribution
-
-    community = factory.SubFactory(CommunityFactory)
-    source = ContributionSource.HOST_MEAL
-    category = CostCategory.CATERING
-    description = factory.Sequence(lambda n: f"Soep en broodjes {n}")
-    contributor_name = "Anouk"
-    in_kind = True
-    contributed_on = date(2026, 3, 1)
-
-
-class AskRequestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AskRequest
-
-    community = factory.SubFactory(CommunityFactory)
-    asked_by = factory.SubFactory(MembershipFactory, community=factory.SelfAttribute("..community"))
-    title = factory.Sequence(lambda n: f"Een groot scherm {n}")
+    if not Chapter.objects.exists():
+        compass_load(Chapter=Chapter, Item=Item, Lesson=Lesson, InitiatorGuide=InitiatorGuide, BonusTip=BonusTip)

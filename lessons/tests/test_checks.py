@@ -174,55 +174,6 @@ def test_no_ground_rules_at_all_fails():
     assert checks.check_ground_rules(community=community, members=[]).state == checks.ATTENTION
 
 
-# drift ---------------------------------------------------------------------------------------------------
-
-def _plenary(community, days_ago, present):
-    meeting = MeetingFactory(community=community, starts_at=NOW - timedelta(days=days_ago),
-                             attendance_recorded_at=NOW - timedelta(days=days_ago - 1))
-    Attendance.objects.bulk_create([Attendance(meeting=meeting, membership=m) for m in present])
-    return meeting
-
-
-@time_machine.travel(NOW, tick=False)
-def test_nobody_missing_the_last_two_plenaries_passes(community):
-    members = _members(community, 3, joined_at=NOW - timedelta(days=200))
-    _plenary(community, 60, members)
-    _plenary(community, 10, members[:2])  # the third missed only one
-    result = selectors.compass_checks(community=community)["drift"]
-    assert result.state == checks.OK
-
-
-@time_machine.travel(NOW, tick=False)
-def test_member_who_missed_the_last_two_plenaries_is_drifting(community):
-    members = _members(community, 3, joined_at=NOW - timedelta(days=200))
-    drifter = MembershipFactory(community=community, user__name="Thijs Dekker", joined_at=NOW - timedelta(days=200))
-    _plenary(community, 120, [*members, drifter])
-    _plenary(community, 60, members)
-    _plenary(community, 10, members)
-    MeetingFactory(community=community, starts_at=NOW - timedelta(days=3), cancelled_at=NOW)  # cancelled: ignored
-    result = selectors.compass_checks(community=community)["drift"]
-    assert result.state == checks.ATTENTION
-    assert "Thijs Dekker" in result.evidence
-    assert result.evidence.startswith("1 deelnemer miste de laatste 2")
-
-
-@time_machine.travel(NOW, tick=False)
-def test_newcomer_who_joined_after_the_plenaries_is_not_drifting(community):
-    members = _members(community, 2, joined_at=NOW - timedelta(days=200))
-    MembershipFactory(community=community, joined_at=NOW - timedelta(days=5))
-    _plenary(community, 60, members)
-    _plenary(community, 10, members)
-    assert selectors.compass_checks(community=community)["drift"].state == checks.OK
-
-
-@time_machine.travel(NOW, tick=False)
-def test_drift_is_unknown_before_two_plenaries_with_attendance(community):
-    members = _members(community, 2)
-    _plenary(community, 10, members)
-    MeetingFactory(community=community, starts_at=NOW - timedelta(days=40))  # attendance not recorded
-    assert selectors.compass_checks(community=community)["drift"].state == checks.UNKNOWN
-
-
 def test_checks_on_the_compass_page_show_state_and_evidence(participant_client, community):
     Evaluation.objects.create(community=community, planned_on=date(2026, 7, 1), concluded_at=timezone.now(),
                               conclusion="Goed op weg.")

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from lessons import services
+from lessons import jobs, services
 from lessons.tests.factories import ActivityFactory, ReflectionFactory
 from meetings.models import Attendance
 from meetings.tests.factories import MeetingFactory, RsvpFactory
@@ -46,9 +46,9 @@ def test_reflection_reminder_goes_to_each_participant_once(community, participan
                                 starts_at=NOW - timedelta(days=2, hours=6))
     RsvpFactory(meeting=unrecorded, membership=participant, answer="yes")
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.reflection_reminders_send() == 3
+        assert jobs.reflection_reminders_send() == 3
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.reflection_reminders_send() == 0  # run twice, sent once
+        assert jobs.reflection_reminders_send() == 0  # run twice, sent once
     sent = sorted((m.to[0], m.subject) for m in mailoutbox)
     assert sent == sorted([
         (participant.user.email, "Terugblik: Werkbezoek"),

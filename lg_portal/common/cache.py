@@ -43,3 +43,29 @@ class ResilientRedisCache(RedisCache):
     has_key = _safe(False)(RedisCache.has_key)
     incr = _safe(lambda args, kwargs: kwargs.get("delta", args[1] if len(args) > 1 else 1))(RedisCache.incr)
     clear = _safe(False)(RedisCache.clear)
+
+
+# --- a version per community, for summaries cached across requests -----------------------------------
+
+def _version_key(community_id: int) -> str:
+    return f"community-version:{community_id}"
+
+
+def community_version(community_id: int) -> int:
+    """A number that changes whenever something in this community changes (community_changed): cache
+    keys that include it are never read stale after a change."""
+    from django.core.cache import cache
+
+    return cache.get(_version_key(community_id)) or 0
+
+
+def community_changed(community_id: int) -> None:
+    """Something in this community changed: summaries cached for it go stale. Bumped after the
+    caller's transaction commits, so a reader never caches the old state under the new version."""
+    import time
+
+    from django.core.cache import cache
+    from django.db import transaction
+
+    # A fresh number (not +1): a cache that lost the key, or fails open, can never hand out an old one.
+    transaction.on_commit(lambda: cache.set(_version_key(community_id), time.time_ns(), None))

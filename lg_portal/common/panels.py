@@ -1,26 +1,16 @@
-"""The community home shows panels that the other apps fill; each app has `panels.home_panels(request)`
-returning a list of {"template": ..., **context}. Each provider must cost a fixed number of queries."""
+"""The community home's panels, the community menu and the personal settings page's sections: what
+the apps registered (lg_portal.registry) from their AppConfig.ready()."""
 
-from django.utils.module_loading import import_string
+from django.urls import reverse
 
-PROVIDERS = [
-    "participants.panels.home_panels",
-    "meetings.panels.home_panels",
-    "workgroups.panels.home_panels",
-    "lessons.panels.home_panels",
-    "marketplace.panels.home_panels",
-]
+from lg_portal import registry
 
 
 def home_panels(request) -> list[dict]:
     panels = []
-    for dotted in PROVIDERS:
-        panels.extend(import_string(dotted)(request))
+    for provider in registry.HOME_PANELS:
+        panels.extend(provider(request))
     return panels
-
-
-NAV_PROVIDERS = ["participants.panels.NAV_ITEMS", "meetings.panels.NAV_ITEMS", "workgroups.panels.NAV_ITEMS", "lessons.panels.NAV_ITEMS",
-                 "marketplace.panels.NAV_ITEMS"]
 
 
 def community_nav(request):
@@ -28,16 +18,12 @@ def community_nav(request):
     community = getattr(request, "community", None)
     if community is None:
         return {}
-    from django.urls import reverse
-
     current = request.resolver_match.url_name if request.resolver_match else None
-    items = []
-    for dotted in NAV_PROVIDERS:
-        for url_name, label in import_string(dotted):
-            items.append({"url": reverse(url_name, args=[community.slug]), "label": label,
-                          "current": url_name == current})
-    return {"community_nav_items": items}
+    return {"community_nav_items": [
+        {"url": reverse(item.url_name, args=[community.slug]), "label": item.label,
+         "current": item.url_name == current}
+        for item in registry.NAV_ITEMS]}
 
 
 def settings_sections() -> list[str]:
-    return [t for app in ("participants", "meetings", "workgroups", "lessons", "marketplace") for t in import_string(f"{app}.panels.SETTINGS_TEMPLATES")]
+    return list(registry.SETTINGS_SECTIONS)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from lg_portal import outbox
 from lg_portal.models import OutboxMessage
-from participants.tests.factories import UserFactory
+from lg_portal.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

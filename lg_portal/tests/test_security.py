@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from participants.tests.factories import UserFactory
+from lg_portal.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

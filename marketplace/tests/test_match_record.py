@@ -178,7 +178,7 @@ def test_a_mail_server_that_is_down_does_not_undo_the_match(core_client, organis
     from unittest import mock
 
     need, offer = pair
-    with mock.patch("marketplace.emails.send_personal", side_effect=OSError("smtp down")), \
+    with mock.patch("lg_portal.outbox.send_one", side_effect=OSError("smtp down")), \
             django_capture_on_commit_callbacks(execute=True):
         response = record(core_client, marketplace, **payload(need, offer))
     assert response.status_code == 302

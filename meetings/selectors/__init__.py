@@ -229,3 +229,40 @@ def feed_meetings_for_user(*, user, now=None, past_days=180):
         .annotate(my_answer=Subquery(mine))
         .order_by("starts_at", "pk")
     )
+
+
+# For the apps built on meetings (the nudges, the digest) -------------------------------------------
+
+def plenaries_around(*, community_ids, now) -> dict:
+    """community id -> (the last plenary before now, the next one), cancelled ones left out. Two
+    queries, for any number of communities."""
+    from participants.models import Community
+
+    live = Meeting.objects.filter(community=OuterRef("pk"), kind=MeetingKind.PLENARY, cancelled_at__isnull=True)
+    pairs = list(Community.objects.filter(pk__in=community_ids).annotate(
+        last_id=Subquery(live.filter(starts_at__lt=now).order_by("-starts_at", "-pk").values("pk")[:1]),
+        next_id=Subquery(live.filter(starts_at__gte=now).order_by("starts_at", "pk").values("pk")[:1]),
+    ).values_list("pk", "last_id", "next_id"))
+    meetings = Meeting.objects.in_bulk([i for _pk, a, b in pairs for i in (a, b) if i])
+    return {pk: (meetings.get(a), meetings.get(b)) for pk, a, b in pairs}
+
+
+def meetings_between(*, community_ids, start, end) -> list[Meeting]:
+    """Meetings of these communities (not cancelled) starting in [start, end), with their workgroup. One
+    query. Closed workgroups' meetings are included: the caller shows them to their members only."""
+    return list(Meeting.objects.filter(community_id__in=community_ids, cancelled_at__isnull=True,
+                                       starts_at__gte=start, starts_at__lt=end)
+                .select_related("workgroup").order_by("starts_at", "pk"))
+
+
+def with_next_meeting(qs, *, now):
+    """Annotate each workgroup with next_meeting_at, next_meeting_id and next_meeting_title (None when
+    there is none): subqueries in the same SELECT, so no extra queries. Registered on the workgroups'
+    pages (lg_portal.registry.WORKGROUP_ANNOTATIONS)."""
+    upcoming = Meeting.objects.filter(workgroup=OuterRef("pk"), cancelled_at__isnull=True,
+                                      starts_at__gte=now).order_by("starts_at", "pk")
+    return qs.annotate(
+        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
+        next_meeting_id=Subquery(upcoming.values("pk")[:1]),
+        next_meeting_title=Subquery(upcoming.values("title")[:1]),
+    )

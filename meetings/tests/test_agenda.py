@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from lg_portal import outbox
 from lg_portal.models import OutboxMessage
-from meetings import services
+from meetings import jobs, services
 from meetings.models import AgendaItem
 from meetings.tests.factories import MeetingFactory, RsvpFactory
 from participants.tests.factories import MembershipFactory
@@ -97,13 +97,13 @@ def test_agenda_is_sent_personally_n_days_before_once(community, meeting, core_m
     meeting.save()
     with time_machine.travel(datetime(2026, 10, 1, tzinfo=UTC), tick=False):
         services.agenda_item_add(meeting=meeting, by=core_member, title="Wat leverde het werkbezoek op?")
-        assert services.agenda_send_due() == 0  # not yet: 5 days before
+        assert jobs.agenda_send_due() == 0  # not yet: 5 days before
     nope = MembershipFactory(community=community)
     RsvpFactory(meeting=meeting, membership=nope, answer="no")
     MembershipFactory(community=community, status="paused")
     with time_machine.travel(datetime(2026, 10, 15, 18, tzinfo=UTC), tick=False):
-        queued = services.agenda_send_due()
-        assert services.agenda_send_due() == 0  # run twice: nothing more
+        queued = jobs.agenda_send_due()
+        assert jobs.agenda_send_due() == 0  # run twice: nothing more
         outbox.flush()
     invited = {core_member.user.email, facilitator.user.email, participant.user.email, host.user.email}
     assert queued == len(invited)
@@ -120,11 +120,11 @@ def test_agenda_is_sent_personally_n_days_before_once(community, meeting, core_m
 def test_agenda_job_uses_a_fixed_number_of_queries(community, meeting, django_assert_num_queries):
     MembershipFactory.create_batch(3, community=community)
     with time_machine.travel(datetime(2026, 10, 15, 18, tzinfo=UTC), tick=False):
-        services.agenda_send_due()
+        jobs.agenda_send_due()
         # Everyone has had it: the scan itself costs the same for 3 or 30 people.
         with django_assert_num_queries(6):
-            services.agenda_send_due()
+            jobs.agenda_send_due()
         MembershipFactory.create_batch(30, community=community)
-        services.agenda_send_due()
+        jobs.agenda_send_due()
         with django_assert_num_queries(6):
-            services.agenda_send_due()
+            jobs.agenda_send_due()

@@ -128,16 +128,3 @@ def test_home_lists_who_has_not_accepted_ground_rules(facilitator_client, commun
     MembershipFactory(community=community, user__name="Nog Niet", ground_rules_accepted_at=None)
     home = facilitator_client.get(f"/c/{community.slug}/")
     assert "Nog Niet" in home.text and "nog niet geaccepteerd" in home.text
-
-
-def test_core_group_role_on_the_roles_page_puts_the_person_in_the_core_group_workgroup(
-    facilitator_client, community, participant
-):
-    from workgroups.models import Workgroup, WorkgroupMember
-
-    core = Workgroup.objects.create(community=community, name="Kerngroep", is_core_group=True)
-    facilitator_client.post(f"/c/{community.slug}/members/{participant.pk}/roles/",
-                            {"is_participant": "on", "is_core_group": "on"})
-    assert WorkgroupMember.objects.filter(workgroup=core, membership=participant).exists()
-    facilitator_client.post(f"/c/{community.slug}/members/{participant.pk}/roles/", {"is_participant": "on"})
-    assert not WorkgroupMember.objects.filter(workgroup=core, membership=participant).exists()

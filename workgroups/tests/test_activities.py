@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from lg_portal import registry
 from participants.tests.factories import MembershipFactory
 from workgroups import selectors, services
 from workgroups.models import Activity, ActivityKind
@@ -99,54 +100,11 @@ def test_activities_visible_to_hides_closed_workgroups_from_non_members(particip
     assert {a.title for a in selectors.activities_visible_to(qs, membership=participant)} == {"Open", "Dicht"}
 
 
-def test_next_meeting_is_empty_without_the_meetings_model_and_costs_no_query(participant, community,
-                                                                             monkeypatch, django_assert_num_queries):
+def test_workgroup_list_works_without_any_app_adding_to_it_and_costs_two_queries(participant, community,
+                                                                                   monkeypatch,
+                                                                                   django_assert_num_queries):
     wg = WorkgroupFactory(community=community)
-    monkeypatch.setattr(selectors, "_meeting_model", lambda: None)
+    monkeypatch.setattr(registry, "WORKGROUP_ANNOTATIONS", registry.Hook("none", ""))
     with django_assert_num_queries(2):
         found = selectors.workgroups_for_list(community=community, membership=participant, now=timezone.now())
-    assert found == [wg] and found[0].next_meeting_at is None
-
-
-def test_next_meeting_comes_from_the_meetings_app_when_it_is_there(participant, community):
-    meeting_model = selectors._meeting_model()
-    if meeting_model is None:
-        pytest.skip("meetings.Meeting is not there yet")
-    wg = WorkgroupFactory(community=community)
-    now = timezone.now()
-    names = {f.name for f in meeting_model._meta.concrete_fields}
-
-    def meeting(days, **extra):
-        fields = {"community": community, "workgroup": wg, "starts_at": now + timedelta(days=days), **extra}
-        if "ends_at" in names:
-            fields["ends_at"] = fields["starts_at"] + timedelta(hours=2)
-        if "title" in names:
-            fields["title"] = f"Overleg over {days} dagen"
-        if "kind" in names:
-            fields["kind"] = "workgroup" if fields["workgroup"] else "plenary"
-        return meeting_model.objects.create(**fields)
-
-    meeting(3, cancelled_at=now)
-    soon = meeting(5)
-    meeting(9)
-    meeting(-1)
-    meeting(1, workgroup=None)
-    found = selectors.workgroups_for_list(community=community, membership=participant, now=now)
-    assert found[0].next_meeting_id == soon.pk
-    assert found[0].next_meeting_at == soon.starts_at
-
-
-def test_list_shows_the_next_meeting_and_hides_its_title_for_closed_groups(participant_client, participant,
-                                                                           community):
-    meeting_model = selectors._meeting_model()
-    if meeting_model is None or "title" not in {f.name for f in meeting_model._meta.get_fields()}:
-        pytest.skip("meetings.Meeting is not there yet")
-    now = timezone.now()
-    open_wg = WorkgroupFactory(community=community, name="Open groep")
-    closed_wg = WorkgroupFactory(community=community, name="Dichte groep", closed=True)
-    for wg, title in ((open_wg, "Open overleg"), (closed_wg, "Geheim overleg")):
-        meeting_model.objects.create(community=community, workgroup=wg, kind="workgroup", title=title,
-                                     starts_at=now + timedelta(days=4), ends_at=now + timedelta(days=4, hours=2))
-    text = participant_client.get(f"/c/{community.slug}/workgroups/").text
-    assert "Open overleg" in text
-    assert "Geheim overleg" not in text
+    assert found == [wg] and not hasattr(found[0], "next_meeting_at")

@@ -1,0 +1,30 @@
+"""The compass's drift check ("notice who drifts away and catch them up"), registered on
+lessons' compass from EngagementConfig.ready(). It names exactly the people the catch-up list and
+the home panel name: all three read engagement.selectors.drifting_people."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from lessons.checks import ATTENTION, OK, UNKNOWN, CheckResult
+
+from .selectors import drifting_people
+
+
+def _running(community, today) -> bool:
+    return community.stopped_at is None and community.starts_on <= today <= community.ends_on
+
+
+def drift_check(*, community, now, members) -> list[CheckResult]:
+    if not _running(community, timezone.localdate(now)):
+        return [CheckResult("drift", UNKNOWN, _(
+            "De gemeenschap loopt nu niet; het portaal zoekt alleen wegzakkers in een lopende gemeenschap."))]
+    people = drifting_people(community=community, now=now)
+    if not people:
+        return [CheckResult("drift", OK, _("Niemand lijkt weg te zakken."))]
+    names = [p.membership.user.name for p in people]
+    evidence = ngettext(
+        "%(count)s persoon zakt mogelijk weg: %(names)s. Praat hem of haar bij.",
+        "%(count)s mensen zakken mogelijk weg: %(names)s. Praat ze bij.",
+        len(names)) % {"count": len(names), "names": ", ".join(names)}
+    return [CheckResult("drift", ATTENTION, evidence, details=names)]

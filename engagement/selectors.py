@@ -1,0 +1,123 @@
+"""Reads for catching up: the community's drift settings, the facilitator's catch-up list, and who is
+drifting away. Every page and check that names people who drift reads `drifting_people`, which is the
+drift scan (engagement.drift) with the community's own thresholds and each person's reset point."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from participants.models import Community, Membership, MemberStatus
+from participants.selectors import is_paused
+from workgroups.selectors import posts_waiting_for_answer
+
+from . import drift
+from .models import Contact, DriftSettings, Nudge, NudgeAnswer, UnansweredAlert
+
+NUDGE_LINK_DAYS = 60
+
+
+def drift_settings_for(*, community: Community) -> DriftSettings:
+    """The community's thresholds, or unsaved defaults (the row is created when a facilitator saves)."""
+    return DriftSettings.objects.filter(community=community).first() or DriftSettings(community=community)
+
+
+@dataclass
+class DriftingPerson:
+    membership: Membership
+    signals: list
+    since: object
+    paused: bool
+
+
+def drifting_people(*, community: Community, now=None) -> list[DriftingPerson]:
+    """Who in this community may be drifting away, with their signals: the one answer to that question
+    (the home panel, the compass check and the catch-up list all read it). Someone paused without an end
+    date can be on it, marked as paused; a pause with an end date moves their reset point past it, so
+    they are not. Oldest signal first. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    rows = drift.drifting(community=community, now=now)
+    members = Membership.objects.select_related("user").in_bulk([r.membership_id for r in rows])
+    people = []
+    for row in rows:
+        membership = members.get(row.membership_id)
+        if membership is None:
+            continue
+        people.append(DriftingPerson(membership=membership, signals=row.signals, since=row.since,
+                                     paused=is_paused(membership, today)))
+    people.sort(key=lambda p: (p.paused, p.since))
+    return people
+
+
+def drifting_count(*, community: Community, now=None) -> int:
+    return len(drifting_people(community=community, now=now))
+
+
+def _nudge_salt(answer: str) -> str:
+    # The salt predates the engagement app; links in nudges already sent must keep working.
+    return f"participants.nudge.{answer}"
+
+
+def nudge_token(nudge: Nudge, answer: str) -> str:
+    """A link that can do one thing (this answer) for one nudge of one person."""
+    return signing.dumps({"n": nudge.pk, "u": nudge.membership.user_id}, salt=_nudge_salt(answer))
+
+
+def nudge_from_token(token: str, answer: str) -> Nudge | None:
+    """The nudge this link answers, or None when the link is tampered, made for another answer, too
+    old, or its person deleted their account."""
+    if answer not in NudgeAnswer.values:
+        return None
+    try:
+        data = signing.loads(token, salt=_nudge_salt(answer), max_age=timedelta(days=NUDGE_LINK_DAYS))
+    except signing.BadSignature:
+        return None
+    return (Nudge.objects.select_related("membership__user", "membership__community", "signed_by__user")
+            .filter(pk=data.get("n"), membership__user_id=data.get("u"), membership__user__is_active=True).first())
+
+
+def catch_up(*, community: Community, now=None) -> dict:
+    """Everything the facilitator's catch-up list shows, in a fixed number of queries (eight)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    settings = drift_settings_for(community=community)
+    rows = drift.drifting(community=community, now=now)
+    ids = [r.membership_id for r in rows]
+    members = Membership.objects.select_related("user").in_bulk(ids)
+    history = defaultdict(list)
+    answered = []
+    for n in (Nudge.objects.filter(membership__community=community)
+              .filter(Q(membership_id__in=ids) | Q(answered_at__gte=now - timedelta(days=60)))
+              .select_related("membership__user", "signed_by__user").order_by("-sent_at", "-pk")):
+        if n.membership_id in members:
+            history[n.membership_id].append(n)
+        if n.answered_at:
+            answered.append(n)
+    contacts = {}
+    for c in Contact.objects.filter(membership_id__in=ids).select_related("by__user").order_by("happened_at", "pk"):
+        contacts[c.membership_id] = c  # the latest wins
+    people = []
+    for row in rows:
+        membership = members.get(row.membership_id)
+        if membership is None:
+            continue
+        nudges = history[row.membership_id]
+        unanswered = [n for n in nudges if n.answered_at is None and n.sent_at > row.reset_at]
+        people.append({
+            "membership": membership, "signals": row.signals, "since": row.since, "nudges": nudges,
+            "last_nudge": nudges[0] if nudges else None, "contact": contacts.get(row.membership_id),
+            "paused": is_paused(membership, today), "stopped": len(unanswered) >= row.max_nudges,
+            "unanswered": len(unanswered),
+        })
+    people.sort(key=lambda p: (p["paused"], p["since"]))
+    waiting = list(posts_waiting_for_answer(community=community, now=now).annotate(
+        alerted=Exists(UnansweredAlert.objects.filter(post=OuterRef("pk")))))
+    paused = list(Membership.objects.filter(community=community).filter(
+        Q(status=MemberStatus.PAUSED) | Q(paused_until__gt=today)).exclude(status=MemberStatus.STEPPED_OUT)
+        .select_related("user").order_by("paused_until", "user__name"))
+    return {"people": people, "answered": answered[:30], "waiting": waiting, "paused": paused,
+            "drift_settings": settings}

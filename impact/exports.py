@@ -1,0 +1,121 @@
+"""CSV exports for facilitators: members, attendance, returns and contributions. UTF-8 with a byte order
+mark (spreadsheet programs then keep the accents), every field quoted, and cells that a spreadsheet
+would run as a formula (starting with =, +, -, @) defused with a leading apostrophe."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.selectors import matches_for_community
+from participants.selectors import members_of
+
+from . import selectors
+from .models import ContributionSource, CostCategory, ExpectationKind, ReturnKind
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+KINDS = ("members", "attendance", "returns", "contributions")
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    text = str(value)
+    if text.startswith(FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _money(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def csv_response(*, filename: str, header: list, rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, quoting=csv.QUOTE_ALL)
+    writer.writerow([cell(h) for h in header])
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return response
+
+
+def members_rows(*, community):
+    expectations = selectors.expectation_lookup(community=community)
+    labels = dict(ExpectationKind.choices)
+    header = [_("Naam"), _("E-mailadres"), _("Rollen"), _("Sector"), _("Organisatie"), _("Groepsrollen"),
+              _("Uren per maand"), _("Status"), _("Lid sinds"), _("Verwachting van rendement"), _("In eigen woorden")]
+    rows = []
+    for m in members_of(community=community, include_inactive=True):
+        e = expectations.get(m.pk)
+        rows.append([m.user.name, m.user.email, ", ".join(str(r) for r in m.role_labels), m.get_sector_display(),
+                     m.organisation, ", ".join(str(r) for r in m.group_role_labels), m.hours_per_month,
+                     m.get_status_display(), _day(timezone.localdate(m.joined_at)),
+                     ", ".join(str(labels.get(k, k)) for k in e.kinds) if e else "", e.own_words if e else ""])
+    return header, rows
+
+
+def attendance_rows(*, community):
+    header = [_("Datum"), _("Bijeenkomst"), _("Soort"), _("Naam"), _("Sector")]
+    rows = [[_day(timezone.localdate(a.meeting.starts_at)), a.meeting.title, a.meeting.get_kind_display(),
+             a.membership.user.name, selectors.sector_label(a.membership.sector)]
+            for a in selectors.attendance_rows(community=community)]
+    return header, rows
+
+
+def returns_rows(*, community):
+    """The ledger, then the marketplace's matches as concrete return (read from the marketplace app)."""
+    kinds = dict(ReturnKind.choices)
+    header = [_("Datum"), _("Soort"), _("Wat leverde het op"), _("Toelichting"), _("Betrokken leden"),
+              _("Betrokken organisaties"), _("Werkgroep"), _("Activiteit"), _("Waarde (euro)"), _("Uren"),
+              _("Vastgelegd door"), _("Bron")]
+    rows = []
+    for e in selectors.return_entries(community=community).order_by("happened_on", "pk"):
+        rows.append([_day(e.happened_on), kinds[e.kind], e.title, e.description, selectors.people_names(e),
+                     e.organisations, e.workgroup.name if e.workgroup_id else "",
+                     e.activity.title if e.activity_id else "", _money(e.value_eur),
+                     "" if e.hours is None else f"{e.hours:.1f}",
+                     e.recorded_by.user.name if e.recorded_by_id else "", _("Rendementslogboek")])
+    for m in matches_for_community(community=community):
+        rows.append([_day(m.marketplace.held_on), kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",
+                     f"{m.need.organisation}, {m.offer.organisation}",
+                     m.marketplace.workgroup.name if m.marketplace.workgroup_id else "", "", _money(m.value_eur), "",
+                     "", _("Beursvloer")])
+    return header, rows
+
+
+def contributions_rows(*, community):
+    sources, categories = dict(ContributionSource.choices), dict(CostCategory.choices)
+    ease = {"easy": _("makkelijk"), "hard": _("moeilijker"), "other": _("overig")}
+    header = [_("Datum"), _("Wie"), _("Bron"), _("Waarvoor"), _("Makkelijk of moeilijker te regelen"), _("Wat"),
+              _("Bedrag (euro)"), _("In natura"), _("Vastgelegd door")]
+    rows = [[_day(c.contributed_on), c.who, sources[c.source], categories[c.category], ease[c.ease], c.description,
+             _money(c.amount_eur), c.in_kind, c.recorded_by.user.name if c.recorded_by_id else ""]
+            for c in selectors.contributions(community=community).order_by("contributed_on", "pk")]
+    return header, rows
+
+
+BUILDERS = {"members": members_rows, "attendance": attendance_rows, "returns": returns_rows,
+            "contributions": contributions_rows}
+
+
+def export(*, community, kind: str) -> HttpResponse:
+    header, rows = BUILDERS[kind](community=community)
+    filename = f"{community.slug}-{kind}-{timezone.localdate():%Y-%m-%d}.csv"
+    return csv_response(filename=filename, header=header, rows=rows)

@@ -1,0 +1,363 @@
+"""Reads for return (rendement): expectations, the return ledger, who found whom, costs and contributions,
+and 'dare to ask'. Each function costs a fixed number of queries, whatever the number of rows.
+Writes are in impact.services."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, F, Min, Prefetch, Q, Sum
+from django.db.models.functions import TruncQuarter
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lessons.charts import Series, bar_chart
+from lessons.selectors import quarter_start
+from marketplace.selectors import match_totals_for_community, matches_for_community
+from meetings.models import Attendance
+from participants.models import Membership, Sector
+from participants.selectors import counted_in_group, members_of
+from workgroups.models import Activity, Workgroup
+from workgroups.selectors import workgroup_visible_q
+
+from .models import (
+    AskAnswer,
+    AskRequest,
+    Contribution,
+    ContributionSource,
+    CostCategory,
+    ExpectationKind,
+    ReturnEntry,
+    ReturnExpectation,
+    ReturnKind,
+    ReturnPerson,
+    ease_of,
+)
+
+LESSON_RETURN_IDEAS = "return-discuss-ideas"  # the compass lesson behind the expectation warning
+NEW_PAIR_DAYS = 90  # a pair that first met this recently is a new short line
+
+
+def quarters(*, start: date, end: date, limit: int = 8) -> list[date]:
+    """The first days of the quarters from `start` to `end`, the last `limit` of them."""
+    periods = [quarter_start(end)]
+    while len(periods) < limit:
+        previous = quarter_start(periods[0] - timedelta(days=1))
+        if previous < quarter_start(start):
+            break
+        periods.insert(0, previous)
+    return periods
+
+
+def quarter_label(d: date) -> str:
+    return _("K%(quarter)s %(year)s") % {"quarter": (d.month - 1) // 3 + 1, "year": d.year}
+
+
+def figures_until(community, now=None) -> date:
+    """The last day the figures cover: today in the community's time zone, or the day it stopped."""
+    today = timezone.localdate(now or timezone.now())
+    if community.stopped_at:
+        return min(today, timezone.localdate(community.stopped_at))
+    return today
+
+
+# --- expectations ---------------------------------------------------------------------------------
+
+def expectation_of(*, membership) -> ReturnExpectation | None:
+    return ReturnExpectation.objects.filter(membership=membership).first()
+
+
+def expectation_spread(*, community, members=None) -> dict:
+    """What the group counts as return: per kind how many of those who answered chose it, everyone's own
+    words, and a warning with the lesson when the pictures differ widely. Two queries (one when the
+    members are given).
+
+    The rule: among the participants and core-group members (the group), a warning when fewer than half
+    have answered; otherwise, when at least two answered and no kind (apart from 'something else') is
+    chosen by more than half of those who answered."""
+    if members is None:
+        members = list(members_of(community=community))
+    group = [m for m in members if counted_in_group(m)]
+    group_ids = {m.pk for m in group}
+    by_member = {e.membership_id: e for e in ReturnExpectation.objects.filter(membership__in=members)}
+    answered = [m for m in group if m.pk in by_member and (by_member[m.pk].kinds or by_member[m.pk].own_words)]
+    counts = Counter(k for m in answered for k in by_member[m.pk].kinds)
+    kinds = [(value, label, counts[value]) for value, label in ExpectationKind.choices]
+    size, n = len(group), len(answered)
+    warnings = []
+    if size and n * 2 < size:
+        warnings.append({"key": "few", "text": _(
+            "Pas %(n)s van de %(size)s deelnemers hebben gezegd wat rendement voor hen is. Breng het nu in kaart: "
+            "in Hellendoorn bleek pas laat hoe verschillend de beelden waren.") % {"n": n, "size": size}})
+    elif n >= 2:
+        shared = [(c, value) for value, _label, c in kinds if value != ExpectationKind.OTHER]
+        top, top_kind = max(shared)
+        if top * 2 <= n:
+            warnings.append({"key": "differ", "text": _(
+                "De beelden lopen ver uiteen: geen enkele soort rendement wordt door meer dan de helft genoemd "
+                "(het vaakst: %(kind)s, door %(top)s van de %(n)s). Bespreek samen wat jullie onder rendement "
+                "verstaan.") % {"kind": dict(ExpectationKind.choices)[top_kind], "top": top, "n": n}})
+    for w in warnings:
+        w["lesson"] = _("Ideeën over rendement bespreken")
+    rows = [(m, by_member.get(m.pk), m.pk in group_ids) for m in members if m.pk in by_member]
+    chart = bar_chart(key="expectations", title=_("Wat deelnemers onder rendement verstaan"),
+                      category_label=_("Soort rendement"),
+                      categories=[label for _v, label, _c in kinds],
+                      series=[Series(_("Aantal deelnemers"), [c for _v, _l, c in kinds])],
+                      horizontal=True, extra=[(_("Deel van wie antwoordde"),
+                                               [f"{round(100 * c / n)}%" if n else "–" for _v, _l, c in kinds])])
+    return {"size": size, "answered": n, "kinds": kinds, "rows": rows, "warnings": warnings, "chart": chart,
+            "lesson_key": LESSON_RETURN_IDEAS}
+
+
+# --- the return ledger ----------------------------------------------------------------------------
+
+def _people_prefetch():
+    return Prefetch("people", queryset=Membership.objects.select_related("user").order_by("user__name"))
+
+
+def return_entries(*, community, kind: str | None = None):
+    """The ledger, newest first, with its people, workgroup, activity and recorder (a fixed number of
+    queries when evaluated: one, plus one for the people)."""
+    qs = (ReturnEntry.objects.filter(community=community)
+          .select_related("workgroup", "activity", "recorded_by__user")
+          .prefetch_related(_people_prefetch()))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def return_get(*, community, pk) -> ReturnEntry:
+    entry = ReturnEntry.objects.filter(community=community, pk=pk).first()
+    if entry is None:
+        raise Http404
+    return entry
+
+
+@dataclass
+class KindTotal:
+    kind: str
+    label: str
+    count: int = 0
+    value: Decimal = Decimal(0)
+    hours: Decimal = Decimal(0)
+
+
+def return_totals(*, community) -> dict:
+    """Per kind: how many, their value and hours; the marketplace's matches count as concrete return
+    (read from the marketplace app, not copied). Two queries."""
+    by_kind = {value: KindTotal(value, label) for value, label in ReturnKind.choices}
+    for row in (ReturnEntry.objects.filter(community=community).values("kind")
+                .annotate(n=Count("pk"), value=Sum("value_eur"), hours=Sum("hours")).order_by()):
+        total = by_kind[row["kind"]]
+        total.count, total.value, total.hours = row["n"], row["value"] or Decimal(0), row["hours"] or Decimal(0)
+    matches = match_totals_for_community(community=community)
+    kinds = list(by_kind.values())
+    return {
+        "kinds": kinds,
+        "matches": matches,
+        "count": sum(k.count for k in kinds) + matches["matches"],
+        "value": sum((k.value for k in kinds), Decimal(0)) + matches["value"],
+        "hours": sum((k.hours for k in kinds), Decimal(0)),
+    }
+
+
+def returns_by_quarter(*, community, periods: list[date]) -> dict:
+    """{quarter start: {kind: n, "matches": n}} from the first period on. Two grouped queries."""
+    table = {p: Counter() for p in periods}
+    for row in (ReturnEntry.objects.filter(community=community, happened_on__gte=periods[0])
+                .annotate(q=TruncQuarter("happened_on")).values("q", "kind").annotate(n=Count("pk")).order_by()):
+        if row["q"] in table:
+            table[row["q"]][row["kind"]] += row["n"]
+    for row in (matches_for_community(community=community).filter(marketplace__held_on__gte=periods[0])
+                .annotate(q=TruncQuarter("marketplace__held_on")).values("q").annotate(n=Count("pk")).order_by()):
+        if row["q"] in table:
+            table[row["q"]]["matches"] += row["n"]
+    return table
+
+
+def return_form_choices(*, membership):
+    """The members, workgroups and activities a return may name: this community's only (closed workgroups
+    for their members). Three querysets."""
+    community_id = membership.community_id
+    members = members_of(community=membership.community)
+    workgroups = (Workgroup.objects.filter(Q(closed=False) | Q(members__membership=membership),
+                                           community_id=community_id, archived_at__isnull=True)
+                  .distinct().order_by("name"))
+    activities = (Activity.objects.filter(workgroup_visible_q(membership, "workgroup"), community_id=community_id)
+                  .select_related("workgroup").order_by("-happened_on", "-pk"))
+    return members, workgroups, activities
+
+
+# --- who found whom -------------------------------------------------------------------------------
+
+def relation_pairs(*, community, now=None, new_days: int = NEW_PAIR_DAYS, limit: int = 20) -> dict:
+    """Pairs of members who found each other: named together in a relationship return, or present at the
+    same meetings. Both are self-joins grouped by pair in SQL (three queries in all, whatever the
+    number of members, meetings or returns). 'New' pairs first met within the last `new_days` days."""
+    today = timezone.localdate(now or timezone.now())
+    pairs: dict[tuple[int, int], dict] = {}
+
+    def pair(a, b):
+        return pairs.setdefault((a, b), {"meetings": 0, "returns": 0, "first": None})
+
+    met = (Attendance.objects.filter(meeting__community=community, meeting__cancelled_at__isnull=True,
+                                     meeting__attendances__membership__gt=F("membership"))
+           .values("membership", "meeting__attendances__membership")
+           .annotate(n=Count("meeting", distinct=True), first=Min("meeting__starts_at")).order_by())
+    for row in met:
+        p = pair(row["membership"], row["meeting__attendances__membership"])
+        p["meetings"], p["first"] = row["n"], timezone.localdate(row["first"])
+    named = (ReturnPerson.objects.filter(entry__community=community, entry__kind=ReturnKind.RELATIONSHIP,
+                                         entry__people_links__membership__gt=F("membership"))
+             .values("membership", "entry__people_links__membership")
+             .annotate(n=Count("entry", distinct=True), first=Min("entry__happened_on")).order_by())
+    for row in named:
+        p = pair(row["membership"], row["entry__people_links__membership"])
+        p["returns"] = row["n"]
+        p["first"] = min(p["first"], row["first"]) if p["first"] else row["first"]
+
+    people = {m.pk: m for m in members_of(community=community, include_inactive=True)}
+    rows = []
+    for (a, b), p in pairs.items():
+        if a in people and b in people:
+            first, second = sorted((people[a], people[b]), key=lambda m: m.user.name)
+            rows.append({"a": first, "b": second, "meetings": p["meetings"], "returns": p["returns"],
+                         "strength": p["meetings"] + p["returns"], "first": p["first"],
+                         "new": p["first"] is not None and (today - p["first"]).days <= new_days})
+    strongest = sorted(rows, key=lambda r: (-r["strength"], -r["returns"], r["a"].user.name, r["b"].user.name))[:limit]
+    new = sorted((r for r in rows if r["new"]), key=lambda r: (r["first"], r["a"].user.name), reverse=True)[:limit]
+    return {"strongest": strongest, "new": new, "pairs": len(rows), "from_returns": sum(1 for r in rows if r["returns"]),
+            "matrix": _matrix(strongest), "new_days": new_days}
+
+
+def _matrix(rows) -> dict:
+    """A small grid of the people in the strongest pairs: cell shade by how often a pair met or was named
+    together. Geometry for templates/lessons/_relations_matrix.html."""
+    people = []
+    for r in rows:
+        for m in (r["a"], r["b"]):
+            if m not in people:
+                people.append(m)
+    people.sort(key=lambda m: m.user.name)
+    index = {m.pk: i for i, m in enumerate(people)}
+    peak = max([r["strength"] for r in rows] or [1])
+    cell, label = 22, 170
+    cells = []
+    for r in rows:
+        i, j = index[r["a"].pk], index[r["b"].pk]
+        level = min(4, 1 + (3 * r["strength"]) // max(peak, 1))
+        for row, col in ((i, j), (j, i)):
+            cells.append({"x": label + col * cell, "y": label + row * cell, "level": level, "value": r["strength"],
+                          "tip": f"{r['a'].user.name} – {r['b'].user.name}: {r['strength']}"})
+    return {"people": [{"name": m.user.name, "pos": label + i * cell + cell // 2 + 4} for i, m in enumerate(people)],
+            "cells": cells, "size": label + cell * len(people) + 4, "cell": cell, "label": label}
+
+
+# --- costs and contributions ----------------------------------------------------------------------
+
+def contributions(*, community):
+    return (Contribution.objects.filter(community=community)
+            .select_related("contributor__user", "recorded_by__user"))
+
+
+def contribution_get(*, community, pk) -> Contribution:
+    found = Contribution.objects.filter(community=community, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def contribution_totals(*, community) -> dict:
+    """Totals by source and by the compass's easy/hard distinction: euros, and how many in kind. One query."""
+    by_source = {value: {"key": value, "label": label, "amount": Decimal(0), "count": 0, "in_kind": 0}
+                 for value, label in ContributionSource.choices}
+    ease_labels = {"easy": _("Makkelijk te regelen"), "hard": _("Moeilijker te regelen"), "other": _("Overig")}
+    by_ease = {key: {"key": key, "label": label, "amount": Decimal(0), "count": 0, "in_kind": 0,
+                     "categories": []} for key, label in ease_labels.items()}
+    for value, label in CostCategory.choices:
+        by_ease[ease_of(value)]["categories"].append(label)
+    for row in (Contribution.objects.filter(community=community).values("source", "category")
+                .annotate(amount=Sum("amount_eur"), n=Count("pk"), in_kind=Count("pk", filter=Q(in_kind=True)))
+                .order_by()):
+        for bucket in (by_source[row["source"]], by_ease[ease_of(row["category"])]):
+            bucket["amount"] += row["amount"] or Decimal(0)
+            bucket["count"] += row["n"]
+            bucket["in_kind"] += row["in_kind"]
+    sources = list(by_source.values())
+    return {"sources": sources, "ease": list(by_ease.values()),
+            "amount": sum((s["amount"] for s in sources), Decimal(0)),
+            "count": sum(s["count"] for s in sources), "in_kind": sum(s["in_kind"] for s in sources)}
+
+
+def costs_chart(totals) -> object:
+    return bar_chart(key="costs", title=_("Bijdragen per bron (euro)"), category_label=_("Bron"),
+                     categories=[s["label"] for s in totals["sources"]],
+                     series=[Series(_("Euro"), [int(round(s["amount"])) for s in totals["sources"]])],
+                     unit="€", horizontal=True,
+                     extra=[(_("Bijdragen"), [s["count"] for s in totals["sources"]]),
+                            (_("Waarvan in natura"), [s["in_kind"] for s in totals["sources"]])])
+
+
+# --- dare to ask ------------------------------------------------------------------------------------
+
+def ask_requests(*, community, limit: int = 50) -> list[AskRequest]:
+    """Open requests first (newest first), then recently closed ones, with their answers. Two queries."""
+    answers = Prefetch("answers", queryset=AskAnswer.objects.select_related("membership__user"))
+    return list(AskRequest.objects.filter(community=community).select_related("asked_by__user")
+                .prefetch_related(answers).order_by(F("closed_at").desc(nulls_first=True), "-created_at")[:limit])
+
+
+def ask_with_answers(*, community, pk) -> AskRequest:
+    """One request of this community with its answers (two queries), or 404."""
+    answers = Prefetch("answers", queryset=AskAnswer.objects.select_related("membership__user"))
+    found = (AskRequest.objects.filter(community=community, pk=pk).select_related("asked_by__user")
+             .prefetch_related(answers).first())
+    if found is None:
+        raise Http404
+    return found
+
+
+def ask_get(*, community, pk) -> AskRequest:
+    found = AskRequest.objects.filter(community=community, pk=pk).select_related("asked_by").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def open_asks_count(*, community) -> int:
+    return AskRequest.objects.filter(community=community, closed_at__isnull=True).count()
+
+
+# --- used by the dashboard, the harvest and the exports -------------------------------------------
+
+SECTOR_LABELS = dict(Sector.choices)
+
+
+def sector_label(value: str) -> str:
+    return str(SECTOR_LABELS.get(value) or _("Onbekend"))
+
+
+def attendance_rows(*, community):
+    """Every recorded attendance with its meeting and person, oldest first (for the export)."""
+    return (Attendance.objects.filter(meeting__community=community)
+            .select_related("meeting", "membership__user").order_by("meeting__starts_at", "membership__user__name"))
+
+
+def people_names(entry) -> str:
+    return ", ".join(m.user.name for m in entry.people.all())
+
+
+def expectation_lookup(*, community) -> dict:
+    return {e.membership_id: e for e in ReturnExpectation.objects.filter(membership__community=community)}
+
+
+def kind_counts_by_quarter_chart(*, table: dict) -> object:
+    """The stacked chart of returns per kind per quarter, with the marketplace's matches as a series."""
+    periods = list(table)
+    series = [Series(label, [table[p][value] for p in periods]) for value, label in ReturnKind.choices]
+    series.append(Series(_("Beursvloermatches"), [table[p]["matches"] for p in periods]))
+    return bar_chart(key="returns", title=_("Rendement per soort en kwartaal"), category_label=_("Kwartaal"),
+                     categories=[quarter_label(p) for p in periods], series=series)

@@ -1,6 +1,0 @@
-from datetime import timedelta
-
-SCHEDULE = {
-    "lessons-reflection-reminders": {"task": "lessons.tasks.reflection_reminders_send",
-                                     "schedule": timedelta(hours=1)},
-}
