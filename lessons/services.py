@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from participants import services as participant_services
 from participants.models import Community, Membership
 
-from . import emails, selectors
+from . import emails, rules, selectors
 from .models import (
     AnswerState,
     AssessmentAnswer,
@@ -26,7 +26,7 @@ from .models import (
 
 
 def assessment_round_open(*, community: Community, by: Membership, now=None) -> AssessmentRound:
-    if not by.can_coordinate:
+    if not rules.can_run_assessment(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator kan een ronde openen."))
     now = now or timezone.now()
     round = AssessmentRound(community=community, opened_by=by.user, opened_at=now)
@@ -63,7 +63,7 @@ def assessment_answer(*, round: AssessmentRound, item: Item, membership: Members
 
 def assessment_round_close(*, round: AssessmentRound, by: Membership, now=None) -> AssessmentRound:
     """Close a round and store its summary per chapter, so the trend never changes afterwards."""
-    if not by.can_coordinate:
+    if not rules.can_run_assessment(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator kan een ronde sluiten."))
     now = now or timezone.now()
     with transaction.atomic():
@@ -80,7 +80,7 @@ def assessment_round_close(*, round: AssessmentRound, by: Membership, now=None) 
 # --- intermediate evaluations ---------------------------------------------------------------------
 
 def evaluation_open(*, community: Community, planned_on, by: Membership, now=None) -> Evaluation:
-    if not by.can_coordinate:
+    if not rules.can_run_evaluation(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator kan een tussenevaluatie openen."))
     if planned_on < community.starts_on or planned_on > community.ends_on:
         raise ValidationError({"planned_on": _("Kies een datum binnen de looptijd van de gemeenschap.")})
@@ -125,7 +125,7 @@ def evaluation_conclude(*, evaluation: Evaluation, by: Membership, conclusion: s
                         now=None) -> Evaluation:
     """Conclude an evaluation. When `goals` differs from the community's goals, they change and the
     change is kept in the goal history, linked to this evaluation."""
-    if not by.can_coordinate:
+    if not rules.can_run_evaluation(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator kan een tussenevaluatie afronden."))
     conclusion = conclusion.strip()
     if not conclusion:
@@ -167,7 +167,7 @@ def community_goals_change(*, community: Community, goals: str, by: Membership, 
 
 def learning_goal_add(*, community: Community, by: Membership, text: str, for_community: bool = False, now=None
                       ) -> LearningGoal:
-    if for_community and not by.can_coordinate:
+    if for_community and not rules.can_keep_community_goals(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator legt leerdoelen van de gemeenschap vast."))
     goal = LearningGoal(community=community, membership=None if for_community else by, text=text.strip(),
                         created_by=by.user, created_at=now or timezone.now())
@@ -177,9 +177,9 @@ def learning_goal_add(*, community: Community, by: Membership, text: str, for_co
 
 
 def learning_goal_reach(*, goal: LearningGoal, by: Membership, reached: bool = True, now=None) -> LearningGoal:
-    if goal.membership_id is None and not by.can_coordinate:
-        raise ValidationError(_("Alleen een procesbegeleider of coördinator werkt leerdoelen van de gemeenschap bij."))
-    if goal.membership_id is not None and goal.membership_id != by.pk:
+    if not rules.can_reach_goal(by, goal):
+        if goal.membership_id is None:
+            raise ValidationError(_("Alleen een procesbegeleider of coördinator werkt leerdoelen van de gemeenschap bij."))
         raise ValidationError(_("Dit is het leerdoel van iemand anders."))
     goal.reached_at = (now or timezone.now()) if reached else None
     goal.save(update_fields=["reached_at"])

@@ -10,9 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
-from participants.rules import can_coordinate
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import (
     AnswerForm,
     EvaluationConcludeForm,
@@ -100,7 +99,7 @@ def rounds(request):
 
 
 @require_POST
-@community_view(rule=can_coordinate)
+@community_view(rule=rules.can_run_assessment)
 def round_open(request):
     try:
         round = services.assessment_round_open(community=request.community, by=request.membership)
@@ -180,7 +179,7 @@ def round_answer(request, pk, item_pk):
 
 
 @require_POST
-@community_view(rule=can_coordinate)
+@community_view(rule=rules.can_run_assessment)
 def round_close(request, pk):
     round = selectors.round_get(community=request.community, pk=pk)
     try:
@@ -207,7 +206,7 @@ def evaluations(request):
 
 
 @require_POST
-@community_view(rule=can_coordinate)
+@community_view(rule=rules.can_run_evaluation)
 def evaluation_open(request):
     form = EvaluationOpenForm(request.POST)
     if form.is_valid():
@@ -262,7 +261,7 @@ def evaluation_respond(request, pk):
 
 
 @require_POST
-@community_view(rule=can_coordinate)
+@community_view(rule=rules.can_run_evaluation)
 def evaluation_conclude(request, pk):
     evaluation = selectors.evaluation_get(community=request.community, pk=pk)
     form = EvaluationConcludeForm(request.POST)
@@ -286,7 +285,7 @@ def _goals_context(request, form=None, community_form=None):
     shared, personal = selectors.learning_goals(community=request.community)
     mine = next((goals for m, goals in personal if m.pk == request.membership.pk), [])
     return _base(request, shared_goals=shared, my_goals=mine,
-                 personal_goals=personal if request.membership.can_coordinate else [],
+                 personal_goals=personal if rules.can_keep_community_goals(request.membership) else [],
                  form=form or LearningGoalForm(prefix="mine"),
                  community_form=community_form or LearningGoalForm(prefix="shared"))
 
@@ -300,7 +299,7 @@ def learning_goals(request):
 @community_view()
 def learning_goal_add(request):
     for_community = request.POST.get("for") == "community"
-    if for_community and not request.membership.can_coordinate:
+    if for_community and not rules.can_keep_community_goals(request.membership):
         raise PermissionDenied
     form = LearningGoalForm(request.POST, prefix="shared" if for_community else "mine")
     if form.is_valid():
@@ -339,7 +338,7 @@ def reflections(request):
         moments=selectors.reflection_moments(membership=membership),
         overdue_days=selectors.REFLECTION_GRACE_DAYS,
     )
-    if membership.can_coordinate:
+    if rules.can_oversee_reflections(membership):
         shared_goals, personal_goals = selectors.learning_goals(community=request.community)
         my_groups = selectors.workgroup_ids_of(membership=membership)
         overdue = selectors.overdue_reflections(community=request.community)

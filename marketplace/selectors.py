@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from workgroups.models import Workgroup, WorkgroupMember
 
+from . import rules
 from .models import Entry, FollowUp, Marketplace, Match, MatchStatus, Side
 
 # --- who organises -----------------------------------------------------------------------------------
@@ -22,7 +23,7 @@ def organiser_workgroups(*, membership, include: int | None = None) -> QuerySet:
     """The workgroups this member may organise a marketplace for: facilitators any open workgroup of the
     community, others the open workgroups they belong to (plus `include`, the one already chosen)."""
     allowed = Q(archived_at__isnull=True)
-    if not membership.can_facilitate:
+    if not rules.can_organise_for_any_workgroup(membership):
         allowed &= Exists(WorkgroupMember.objects.filter(workgroup=OuterRef("pk"), membership=membership))
     if include:
         allowed |= Q(pk=include)
@@ -44,7 +45,7 @@ def marketplace_get_for_organiser(*, membership, pk: int) -> Marketplace:
     )
     if marketplace is None:
         raise Http404
-    if not (membership.can_facilitate or marketplace.in_workgroup):
+    if not rules.can_organise(membership, in_workgroup=marketplace.in_workgroup):
         raise PermissionDenied
     return marketplace
 
@@ -57,7 +58,7 @@ def marketplaces_for_community(*, community, membership) -> list[Marketplace]:
         .annotate(in_workgroup=_is_organiser_expr(membership))
     )
     for m in rows:
-        m.is_organiser = membership.can_facilitate or m.in_workgroup
+        m.is_organiser = rules.can_organise(membership, in_workgroup=m.in_workgroup)
     return rows
 
 

@@ -17,7 +17,7 @@ from lg_portal.common.forms import apply_errors
 from lg_portal.common.links import absolute
 from participants.access import community_view
 
-from . import links, ratelimit, selectors, services
+from . import links, ratelimit, rules, selectors, services
 from .forms import EntryForm, MarketplaceForm, MatchForm
 from .models import FollowUpAnswer, Match, MatchStatus, Side
 
@@ -32,8 +32,8 @@ def _page(request, marketplace=None, **extra):
 def marketplace_index(request):
     marketplaces = selectors.marketplaces_for_community(community=request.community, membership=request.membership)
     results = selectors.results_for_community(marketplaces=marketplaces, community=request.community)
-    can_create = request.membership.can_facilitate or selectors.organiser_workgroups(
-        membership=request.membership).exists()
+    can_create = rules.can_create(request.membership, in_any_workgroup=selectors.organiser_workgroups(
+        membership=request.membership).exists())
     return render(request, "marketplace/index.html", _page(
         request, marketplaces=marketplaces, years=results["years"], total=results["total"], can_create=can_create,
         today=timezone.localdate(), now=timezone.now()))
@@ -43,7 +43,7 @@ def marketplace_index(request):
 def marketplace_create(request):
     workgroups = selectors.organiser_workgroups(membership=request.membership)
     if not workgroups.exists():
-        if not request.membership.can_facilitate:
+        if not rules.can_organise_for_any_workgroup(request.membership):
             raise PermissionDenied
         messages.warning(request, _("Een beursvloer wordt georganiseerd door een werkgroep. Richt eerst een "
                                     "werkgroep op."))

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
 from participants.models import Membership, MemberStatus, User
-from participants.rules import can_facilitate
 
-from . import ics, permissions, selectors, services
+from . import ics, rules, selectors, services
 from .forms import AgendaItemForm, AttendanceForm, CancelForm, MeetingForm, MeetingSettingsForm, RsvpForm
 from .models import AgendaItem, Answer, HostState, MeetingKind
 
@@ -37,7 +36,8 @@ def _list(request, when, workgroup=None):
     meetings = selectors.meetings_for_member(membership=request.membership, when=when, workgroup=workgroup)
     page = Paginator(meetings, 25).get_page(request.GET.get("page"))
     membership = request.membership
-    can_workgroup = membership.can_facilitate or bool(selectors.workgroup_ids_of(membership=membership))
+    can_workgroup = rules.can_schedule(MeetingKind.WORKGROUP, membership,
+                                       in_any_workgroup=bool(selectors.workgroup_ids_of(membership=membership)))
     return render(request, "meetings/meeting_list.html", _base(
         request, page=page, meetings=page.object_list, when=when, workgroup=workgroup,
         can_schedule_workgroup=can_workgroup,
@@ -76,7 +76,7 @@ def meeting_new(request):
     if kind not in MeetingKind.values:
         raise Http404
     workgroups = selectors.workgroups_of(membership=membership)
-    if not permissions.can_schedule(kind, membership, in_any_workgroup=workgroups.exists()):
+    if not rules.can_schedule(kind, membership, in_any_workgroup=workgroups.exists()):
         raise PermissionDenied
     settings = selectors.settings_for(community=community)
     proposal = proposal_address = None
@@ -131,7 +131,7 @@ def _meeting(request, pk):
 @community_view()
 def meeting_edit(request, pk):
     meeting, in_group = _meeting(request, pk)
-    if not permissions.can_manage(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_manage(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     if meeting.cancelled_at:
         messages.warning(request, _("Deze bijeenkomst is afgelast."))
@@ -153,7 +153,7 @@ def meeting_edit(request, pk):
 @community_view()
 def meeting_cancel(request, pk):
     meeting, in_group = _meeting(request, pk)
-    if not permissions.can_manage(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_manage(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -180,12 +180,12 @@ def _detail_context(request, meeting, in_group):
         answers=Answer.choices,
         summary=selectors.rsvp_summary(rsvps),
         agenda=selectors.agenda_of(meeting),
-        is_host=permissions.is_host(meeting, membership),
-        can_manage=permissions.can_manage(meeting, membership, in_workgroup=in_group),
-        sees_attendees=permissions.sees_attendees(meeting, membership, in_workgroup=in_group),
-        can_propose=permissions.can_propose_agenda(meeting, membership, in_workgroup=in_group),
-        can_order=permissions.can_order_agenda(meeting, membership, in_workgroup=in_group),
-        can_record=permissions.can_record(meeting, membership, in_workgroup=in_group),
+        is_host=rules.is_host(meeting, membership),
+        can_manage=rules.can_manage(meeting, membership, in_workgroup=in_group),
+        sees_attendees=rules.sees_attendees(meeting, membership, in_workgroup=in_group),
+        can_propose=rules.can_propose_agenda(meeting, membership, in_workgroup=in_group),
+        can_order=rules.can_order_agenda(meeting, membership, in_workgroup=in_group),
+        can_record=rules.can_record(meeting, membership, in_workgroup=in_group),
         started=meeting.starts_at <= now,
         agenda_open=now < meeting.agenda_deadline and not meeting.cancelled_at,
         agenda_form=AgendaItemForm(),
@@ -258,7 +258,7 @@ def meeting_host_answer(request, pk):
 @community_view()
 def meeting_host_ask(request, pk):
     meeting, in_group = _meeting(request, pk)
-    if not permissions.can_manage(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_manage(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     host = Membership.objects.filter(pk=request.POST.get("host") or 0, community=request.community,
                                      status=MemberStatus.ACTIVE).select_related("user").first()
@@ -280,7 +280,7 @@ def meeting_host_ask(request, pk):
 @community_view()
 def agenda_add(request, pk):
     meeting, in_group = _meeting(request, pk)
-    if not permissions.can_propose_agenda(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_propose_agenda(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     form = AgendaItemForm(request.POST)
     if form.is_valid():
@@ -306,7 +306,7 @@ def _item(request, pk, item_id):
 @community_view()
 def agenda_move(request, pk, item_id):
     meeting, in_group, item = _item(request, pk, item_id)
-    if not permissions.can_order_agenda(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_order_agenda(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     services.agenda_item_move(item=item, up=request.POST.get("direction") != "down")
     if request.htmx:
@@ -318,7 +318,7 @@ def agenda_move(request, pk, item_id):
 @community_view()
 def agenda_remove(request, pk, item_id):
     meeting, in_group, item = _item(request, pk, item_id)
-    if not (permissions.can_order_agenda(meeting, request.membership, in_workgroup=in_group)
+    if not (rules.can_order_agenda(meeting, request.membership, in_workgroup=in_group)
             or item.proposed_by_id == request.membership.pk):
         raise PermissionDenied
     services.agenda_item_remove(item=item)
@@ -331,7 +331,7 @@ def agenda_remove(request, pk, item_id):
 @community_view()
 def meeting_attendance(request, pk):
     meeting, in_group = _meeting(request, pk)
-    if not permissions.can_record(meeting, request.membership, in_workgroup=in_group):
+    if not rules.can_record(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
     if meeting.starts_at > timezone.now():
         messages.warning(request, _("Aanwezigheid vul je in als de bijeenkomst begonnen is."))
@@ -361,7 +361,7 @@ def meeting_attendance(request, pk):
 
 # Settings -----------------------------------------------------------------------------------------
 
-@community_view(rule=can_facilitate)
+@community_view(rule=rules.can_change_settings)
 def meeting_settings(request):
     current = selectors.settings_for(community=request.community)
     form = MeetingSettingsForm(request.POST or None, instance=current)

@@ -256,14 +256,6 @@ class Membership(models.Model):
         return [role.label for role in self.roles]
 
     @property
-    def can_facilitate(self):
-        return self.is_facilitator
-
-    @property
-    def can_coordinate(self):
-        return self.is_facilitator or self.is_coordinator
-
-    @property
     def double_role(self):
         """The guide keeps facilitating and taking part apart: one person should not do both."""
         return self.is_facilitator and self.is_participant

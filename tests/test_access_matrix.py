@@ -14,6 +14,13 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from engagement import rules as engagement_rules
+from impact import rules as impact_rules
+from lessons import rules as lessons_rules
+from meetings import rules as meetings_rules
+from participants import rules as participants_rules
+from workgroups import rules as workgroups_rules
+
 pytestmark = pytest.mark.django_db
 
 ANON, PART, CORE, COORD, FAC, OUT = "anonymous", "participant", "core", "coordinator", "facilitator", "outsider"
@@ -170,6 +177,30 @@ GROUP_SCOPED = {
 # Rows that belong to the member who wrote them: that member and the facilitators may change them.
 OWNED = {"lessons_return_delete": "return_entry.recorded_by_id", "lessons_contribution_delete":
          "contribution.recorded_by_id", "lessons_ask_close": "ask.asked_by_id"}
+
+
+# The table follows the apps' rules (each app's rules.py): for a page gated by one rule about the
+# member's roles, the personas that rule allows are exactly the table's row.
+RULES = {
+    "community_edit": participants_rules.can_edit_community,
+    "member_roles": participants_rules.can_facilitate,
+    "member_remove": participants_rules.can_facilitate,
+    "invitations": participants_rules.can_invite,
+    "invitation_revoke": participants_rules.can_invite,
+    "suggestion_dismiss": participants_rules.can_invite,
+    "suggest": participants_rules.can_suggest,
+    "catch_up": engagement_rules.can_see_catch_up,
+    "catch_up_contact": engagement_rules.can_see_catch_up,
+    "drift_settings": engagement_rules.can_change_drift_settings,
+    "meeting_settings": meetings_rules.can_change_settings,
+    "workgroup_archive": workgroups_rules.can_archive,
+    "lessons_round_open": lessons_rules.can_run_assessment,
+    "lessons_round_close": lessons_rules.can_run_assessment,
+    "lessons_evaluation_open": lessons_rules.can_run_evaluation,
+    "lessons_evaluation_conclude": lessons_rules.can_run_evaluation,
+    "lessons_export": impact_rules.can_export,
+    "lessons_period_end": impact_rules.can_end_period,
+}
 
 
 def project_urls():
@@ -337,7 +368,7 @@ def test_access_matrix(django_capture_on_commit_callbacks):
             if name in OWNED and method == "POST":
                 obj, attr = OWNED[name].split(".")
                 owner = getattr(getattr(world, obj), attr)
-                allowed = frozenset({FAC} | {p for p, m in world.members.items() if m.pk == owner})
+                allowed = frozenset(p for p, m in world.members.items() if impact_rules.may_change(m, owner_id=owner))
             for persona, client in clients.items():
                 response = request(client, method, url)
                 got = outcome(response)
@@ -371,3 +402,11 @@ def test_access_matrix(django_capture_on_commit_callbacks):
                     problems.append(f"{method} {url} as anonymous: {response.status_code}")
     print(f"access matrix: {len(TABLE)} URLs, {pairs} URL x persona x method pairs")
     assert not problems, "\n".join(problems)
+
+
+def test_the_table_follows_the_apps_rules():
+    world = World()
+    for name, rule in RULES.items():
+        row = next(r for r in TABLE[name] if r not in (NOBODY, TOKEN))
+        allowed = {persona for persona, membership in world.members.items() if rule(membership)}
+        assert allowed == row, f"{name}: the rule allows {sorted(allowed)}, the table {sorted(row)}"

@@ -148,10 +148,6 @@ def _decorate(workgroup: Workgroup) -> None:
     workgroup.content_visible = workgroup.is_member or not workgroup.closed
 
 
-def can_archive(membership: Membership) -> bool:
-    return membership.can_facilitate or membership.is_core_group
-
-
 # --- heterogeneity -----------------------------------------------------------------------------------
 
 def heterogeneity(*, members: list[Membership], community_members: list[Membership], limit: int = 6) -> dict:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from participants.models import Membership, MemberStatus
 
-from . import emails
+from . import emails, rules
 from .models import (
     ANSWERABLE_KINDS,
     UPDATE_BODY_MAX,
@@ -21,7 +21,6 @@ from .models import (
     Workgroup,
     WorkgroupMember,
 )
-from .selectors import can_archive
 
 
 def _same_community(workgroup: Workgroup, membership: Membership) -> None:
@@ -29,8 +28,13 @@ def _same_community(workgroup: Workgroup, membership: Membership) -> None:
         raise ValidationError(_("Deze werkgroep hoort bij een andere gemeenschap."))
 
 
+def _in_workgroup(workgroup: Workgroup, membership: Membership) -> bool:
+    return WorkgroupMember.objects.filter(workgroup=workgroup, membership=membership).exists()
+
+
 def _require_member(workgroup: Workgroup, membership: Membership, message: str) -> None:
-    if not WorkgroupMember.objects.filter(workgroup=workgroup, membership=membership).exists():
+    """The rules for acting in a workgroup (workgroups.rules.can_act_for), with this message when no."""
+    if not rules.can_act_for(membership, in_workgroup=_in_workgroup(workgroup, membership)):
         raise ValidationError(message)
 
 
@@ -51,7 +55,7 @@ def workgroup_propose(*, community, by: Membership, name: str, theme: str = "", 
     if by.community_id != community.pk:
         raise ValidationError(_("Je bent geen lid van deze gemeenschap."))
     name = (name or "").strip()
-    if is_core_group and not by.can_facilitate:
+    if is_core_group and not rules.can_set_up_core_group(by):
         raise ValidationError(_("Alleen een procesbegeleider kan de kerngroep instellen."))
     if name and Workgroup.objects.filter(community=community, name__iexact=name).exists():
         raise ValidationError({"name": _("Er is al een werkgroep met deze naam.")})
@@ -75,7 +79,7 @@ def workgroup_propose(*, community, by: Membership, name: str, theme: str = "", 
 
 def workgroup_update(*, workgroup: Workgroup, by: Membership, name: str, theme: str, closed: bool) -> Workgroup:
     _same_community(workgroup, by)
-    if not (by.can_facilitate or WorkgroupMember.objects.filter(workgroup=workgroup, membership=by).exists()):
+    if not rules.can_update(by, in_workgroup=_in_workgroup(workgroup, by)):
         raise ValidationError(_("Alleen leden van de werkgroep en procesbegeleiders kunnen haar aanpassen."))
     name = (name or "").strip()
     if Workgroup.objects.filter(community_id=workgroup.community_id, name__iexact=name).exclude(
@@ -121,7 +125,7 @@ def workgroup_leave(*, workgroup: Workgroup, membership: Membership) -> None:
 
 def workgroup_archive(*, workgroup: Workgroup, by: Membership, now=None) -> Workgroup:
     _same_community(workgroup, by)
-    if not can_archive(by):
+    if not rules.can_archive(by):
         raise ValidationError(_("Alleen procesbegeleiders en de kerngroep kunnen een werkgroep archiveren."))
     if workgroup.is_core_group:
         raise ValidationError(_("De kerngroep kun je niet archiveren."))
@@ -133,7 +137,7 @@ def workgroup_archive(*, workgroup: Workgroup, by: Membership, now=None) -> Work
 
 def workgroup_reopen(*, workgroup: Workgroup, by: Membership) -> Workgroup:
     _same_community(workgroup, by)
-    if not can_archive(by):
+    if not rules.can_archive(by):
         raise ValidationError(_("Alleen procesbegeleiders en de kerngroep kunnen een werkgroep heropenen."))
     if workgroup.archived_at is not None:
         workgroup.archived_at = None
@@ -270,8 +274,8 @@ def reply_create(*, post: Post, by: Membership, body: str, now=None) -> Reply:
     now = now or timezone.now()
     if post.community_id != by.community_id:
         raise ValidationError(_("Dit bericht hoort bij een andere gemeenschap."))
-    if post.workgroup_id and post.workgroup.closed:
-        _require_member(post.workgroup, by, _("Alleen leden van deze werkgroep kunnen hier reageren."))
+    if not rules.can_reply(by, post, in_workgroup=bool(post.workgroup_id) and _in_workgroup(post.workgroup, by)):
+        raise ValidationError(_("Alleen leden van deze werkgroep kunnen hier reageren."))
     reply = Reply(post=post, author=by, body=(body or "").strip(), created_at=now)
     reply.full_clean()
     with transaction.atomic():
@@ -282,7 +286,7 @@ def reply_create(*, post: Post, by: Membership, body: str, now=None) -> Reply:
 
 
 def post_mark_answered(*, post: Post, by: Membership, reply: Reply | None = None, now=None) -> Post:
-    if post.author_id != by.pk:
+    if not rules.can_mark_answered(by, post):
         raise ValidationError(_("Alleen wie het bericht plaatste, kan het als beantwoord markeren."))
     if post.kind not in ANSWERABLE_KINDS:
         raise ValidationError(_("Een tussenstap hoeft niet beantwoord te worden."))
@@ -295,7 +299,7 @@ def post_mark_answered(*, post: Post, by: Membership, reply: Reply | None = None
 
 
 def post_reopen(*, post: Post, by: Membership) -> Post:
-    if post.author_id != by.pk:
+    if not rules.can_mark_answered(by, post):
         raise ValidationError(_("Alleen wie het bericht plaatste, kan het weer openzetten."))
     post.answered_at, post.answer = None, None
     post.save(update_fields=["answered_at", "answer"])

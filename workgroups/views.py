@@ -12,7 +12,7 @@ from participants.access import community_view
 from participants.models import Membership
 from participants.selectors import members_of
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import ActivityForm, JoinRequestForm, PostForm, ProposeWorkgroupForm, ReplyForm, WorkgroupForm
 from .models import JoinRequest, PostKind, Reply, Workgroup
 
@@ -50,7 +50,7 @@ def workgroup_list(request):
 
 def _detail_context(request, workgroup, **extra):
     membership, now = request.membership, timezone.now()
-    context = _base(request, wg=workgroup, where="page", can_archive=selectors.can_archive(membership),
+    context = _base(request, wg=workgroup, where="page", can_archive=rules.can_archive(membership),
                     join_form=JoinRequestForm(), **extra)
     if workgroup.content_visible:
         community_members = list(members_of(community=request.community))
@@ -177,7 +177,7 @@ def workgroup_invite(request, pk):
 @community_view()
 def workgroup_archive(request, pk):
     workgroup = _workgroup_or_404(request, pk)
-    if not selectors.can_archive(request.membership):
+    if not rules.can_archive(request.membership):
         raise PermissionDenied
     reopen = request.POST.get("action") == "reopen"
     try:
@@ -195,7 +195,7 @@ def workgroup_archive(request, pk):
 
 @community_view()
 def workgroup_propose(request):
-    allow_core = request.membership.can_facilitate and selectors.core_group_of(community=request.community) is None
+    allow_core = rules.can_set_up_core_group(request.membership) and selectors.core_group_of(community=request.community) is None
     form = ProposeWorkgroupForm(request.POST or None, allow_core_group=allow_core)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,6 +1,6 @@
 """Each automatic check on data that passes it and data that fails it."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 import time_machine
@@ -9,8 +9,6 @@ from django.utils import timezone
 from lessons import checks, selectors
 from lessons.models import Evaluation
 from lessons.tests.factories import ActivityFactory, ReflectionFactory, WorkgroupFactory, WorkgroupMemberFactory
-from meetings.models import Attendance
-from meetings.tests.factories import MeetingFactory
 from participants.tests.factories import CommunityFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db

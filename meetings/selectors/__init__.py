@@ -9,8 +9,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from participants.models import Membership, MemberStatus, Sector
+from participants.rules import can_facilitate
 from workgroups.models import Workgroup, WorkgroupMember
 
+from .. import rules
 from ..models import AgendaItem, Answer, Attendance, HostDecline, HostState, Meeting, MeetingKind, MeetingSettings, Rsvp
 from .rotation import Candidate, Hosting, Proposal, propose_host
 
@@ -83,7 +85,7 @@ def workgroup_ids_of(*, membership) -> set[int]:
 def workgroups_of(*, membership):
     """The workgroups a member can schedule a meeting for (facilitators: all open ones)."""
     qs = Workgroup.objects.filter(community_id=membership.community_id, archived_at__isnull=True)
-    if not membership.can_facilitate:
+    if not can_facilitate(membership):
         qs = qs.filter(members__membership=membership)
     return qs.order_by("name")
 
@@ -92,8 +94,9 @@ def workgroup_get_for_member(*, membership, pk) -> Workgroup:
     wg = Workgroup.objects.filter(pk=pk, community_id=membership.community_id).first()
     if wg is None:
         raise Http404
-    if wg.closed and not membership.can_facilitate and not WorkgroupMember.objects.filter(
-            workgroup=wg, membership=membership).exists():
+    # Only a closed workgroup's meetings depend on being in it: no query for an open one.
+    in_workgroup = wg.closed and WorkgroupMember.objects.filter(workgroup=wg, membership=membership).exists()
+    if not rules.can_see_workgroup_meetings(membership, wg, in_workgroup=in_workgroup):
         raise Http404
     return wg
 

@@ -1,5 +1,8 @@
-"""Who may do what with a meeting. Pure functions of the member, the meeting and whether the member
-belongs to the meeting's workgroup (the caller fetches that once)."""
+"""Who may do what with a meeting: every "may this person do this" of the meetings app, used by its
+views, templates (as booleans the views pass) and the access matrix. Pure functions of the member, the
+meeting and whether the member belongs to the meeting's workgroup (the caller fetches that once)."""
+
+from participants.rules import can_facilitate
 
 from .models import MeetingKind
 
@@ -10,15 +13,15 @@ def is_host(meeting, membership) -> bool:
 
 def can_schedule(kind: str, membership, *, in_any_workgroup: bool = False) -> bool:
     if kind == MeetingKind.PLENARY:
-        return membership.can_facilitate
+        return can_facilitate(membership)
     if kind == MeetingKind.WORKGROUP:
-        return membership.can_facilitate or in_any_workgroup
+        return can_facilitate(membership) or in_any_workgroup
     return True  # a work visit: any member may open their place
 
 
 def can_manage(meeting, membership, *, in_workgroup: bool = False) -> bool:
     """Edit, move, cancel, ask a host."""
-    if membership.can_facilitate:
+    if can_facilitate(membership):
         return True
     if meeting.kind == MeetingKind.WORKGROUP:
         return in_workgroup or meeting.created_by_id == membership.pk
@@ -30,14 +33,14 @@ def can_manage(meeting, membership, *, in_workgroup: bool = False) -> bool:
 def sees_attendees(meeting, membership, *, in_workgroup: bool = False) -> bool:
     """Who comes, with dietary notes: only the host and the facilitators (and for a workgroup meeting
     or work visit, whoever organises it)."""
-    if membership.can_facilitate or is_host(meeting, membership):
+    if can_facilitate(membership) or is_host(meeting, membership):
         return True
     return meeting.kind != MeetingKind.PLENARY and meeting.created_by_id == membership.pk
 
 
 def can_propose_agenda(meeting, membership, *, in_workgroup: bool = False) -> bool:
     if meeting.kind == MeetingKind.PLENARY:
-        return membership.is_core_group or membership.can_facilitate
+        return membership.is_core_group or can_facilitate(membership)
     return can_manage(meeting, membership, in_workgroup=in_workgroup)
 
 
@@ -48,3 +51,13 @@ def can_order_agenda(meeting, membership, *, in_workgroup: bool = False) -> bool
 def can_record(meeting, membership, *, in_workgroup: bool = False) -> bool:
     """Attendance and notes after the meeting."""
     return is_host(meeting, membership) or can_manage(meeting, membership, in_workgroup=in_workgroup)
+
+
+def can_see_workgroup_meetings(membership, workgroup, *, in_workgroup: bool) -> bool:
+    """A closed workgroup's meetings are for its members (and the facilitators)."""
+    return not workgroup.closed or in_workgroup or can_facilitate(membership)
+
+
+def can_change_settings(membership) -> bool:
+    """The community's meeting cadence, usual time and reminders."""
+    return can_facilitate(membership)
