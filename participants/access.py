@@ -11,6 +11,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lg_portal.common.cache import community_changed
+
 from .models import Membership
 
 
@@ -49,9 +51,13 @@ def community_view(*, rule=None, allow_when_stopped=False):
                 return redirect("community_home", slug)
             timezone.activate(zoneinfo.ZoneInfo(membership.community.time_zone))
             try:
-                return view(request, *args, **kwargs)
+                response = view(request, *args, **kwargs)
             finally:
                 timezone.deactivate()
+            if request.method == "POST" and response.status_code < 400:
+                # Summaries cached for this community (the home's compass checks) are stale now.
+                community_changed(membership.community_id)
+            return response
 
         return wrapper
 

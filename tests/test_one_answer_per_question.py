@@ -1,0 +1,107 @@
+"""One question, one answer, on every page that asks it: who drifts away (the home panel, the compass,
+the catch-up list), how many take part (the home, the compass, the dashboard), and what changes when a
+facilitator catches someone up. The pages read the same selectors, so they cannot disagree."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from meetings.models import Attendance, Rsvp
+from meetings.tests.factories import MeetingFactory
+from participants.tests.factories import CommunityFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _plenary(community, days_ago, came, regrets=()):
+    now = timezone.now()
+    meeting = MeetingFactory(community=community, starts_at=now - timedelta(days=days_ago),
+                             attendance_recorded_at=now - timedelta(days=days_ago - 1))
+    Attendance.objects.bulk_create([Attendance(meeting=meeting, membership=m) for m in came])
+    answered = meeting.starts_at - timedelta(days=2)
+    Rsvp.objects.bulk_create([Rsvp(meeting=meeting, membership=m, answer="yes", answered_at=answered) for m in came]
+                             + [Rsvp(meeting=meeting, membership=m, answer="no", answered_at=answered)
+                                for m in regrets])
+
+
+@pytest.fixture
+def world(client):
+    today = timezone.localdate()
+    community = CommunityFactory(slug="een-antwoord", starts_on=today - timedelta(days=300),
+                                 ends_on=today + timedelta(days=300), ground_rules="")
+    joined = timezone.now() - timedelta(days=200)
+    facilitator = MembershipFactory(community=community, is_facilitator=True, is_participant=False,
+                                    user__name="Femke Facilitator", joined_at=joined)
+    MembershipFactory(community=community, is_moderator=True, is_participant=False, user__name="Hendrik Host",
+                      joined_at=joined)
+    regulars = [MembershipFactory(community=community, user__name=f"Vaste {i}", joined_at=joined)
+                for i in range(9)]
+    dirk, peter, thijs = (MembershipFactory(community=community, user__name=name, joined_at=joined)
+                          for name in ("Dirk Haverkamp", "Peter Lammers", "Thijs Dekker"))
+    _plenary(community, 100, [*regulars, dirk, peter, thijs])
+    _plenary(community, 50, regulars)
+    _plenary(community, 10, regulars)
+    client.force_login(facilitator.user)
+    return {"community": community, "client": client, "dirk": dirk, "peter": peter, "thijs": thijs}
+
+
+def _pages(world):
+    client, slug = world["client"], world["community"].slug
+    home = client.get(f"/c/{slug}/")
+    compass = client.get(f"/c/{slug}/compass/")
+    catch_up = client.get(f"/c/{slug}/catch-up/")
+    dashboard = client.get(f"/c/{slug}/dashboard/")
+    assert {r.status_code for r in (home, compass, catch_up, dashboard)} == {200}
+    return home, compass, catch_up, dashboard
+
+
+def _home_panel(home, key):
+    return next(p[key] for p in home.context["panels"] if key in p)
+
+
+def _drift_answers(world):
+    home, compass, catch_up, _dashboard = _pages(world)
+    home_drift = next((c for c in _home_panel(home, "lessons_checks_attention") if c.key == "drift"), None)
+    compass_drift = next(c for c in compass.context["checks"] if c.key == "drift")
+    listed = [p["membership"].user.name for p in catch_up.context["people"]]
+    return {
+        "home panel": _home_panel(home, "catch_up_count"),
+        "home compass": home_drift.details if home_drift else [],
+        "compass": compass_drift.details,
+        "catch-up list": listed,
+    }
+
+
+def test_home_compass_and_catch_up_list_name_the_same_people(world):
+    answers = _drift_answers(world)
+    assert answers == {"home panel": 3, "home compass": ["Dirk Haverkamp", "Peter Lammers", "Thijs Dekker"],
+                       "compass": ["Dirk Haverkamp", "Peter Lammers", "Thijs Dekker"],
+                       "catch-up list": ["Dirk Haverkamp", "Peter Lammers", "Thijs Dekker"]}
+
+
+def test_catching_someone_up_takes_them_off_every_page_at_once(world, django_capture_on_commit_callbacks):
+    _pages(world)  # the home's compass summary is now cached
+    slug = world["community"].slug
+    for person in (world["dirk"], world["peter"]):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = world["client"].post(f"/c/{slug}/catch-up/{person.pk}/contact/", {"note": "gebeld"})
+        assert response.status_code == 302
+    answers = _drift_answers(world)
+    assert answers == {"home panel": 1, "home compass": ["Thijs Dekker"], "compass": ["Thijs Dekker"],
+                       "catch-up list": ["Thijs Dekker"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        world["client"].post(f"/c/{slug}/catch-up/{world['thijs'].pk}/contact/", {"note": "bijgepraat"})
+    home, compass, catch_up, _dashboard = _pages(world)
+    assert "Niemand lijkt weg te zakken." in home.text
+    assert next(c for c in compass.context["checks"] if c.key == "drift").evidence == "Niemand lijkt weg te zakken."
+    assert catch_up.context["people"] == []
+
+
+def test_home_compass_and_dashboard_count_the_same_participants_and_members(world):
+    home, compass, _catch_up, dashboard = _pages(world)
+    participants = home.context["composition"]["size"]
+    assert participants == 12 == dashboard.context["composition"]["size"]
+    size = next(c for c in compass.context["checks"] if c.key == "group_size")
+    assert size.evidence.startswith("12 actieve deelnemers;")
+    assert "Met 2 leden in een ondersteunende rol erbij zijn er 14 actieve leden." in size.evidence
