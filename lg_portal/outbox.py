@@ -48,6 +48,14 @@ def enqueue(*, key: str, kind: str, template: str, context: dict, user=None, to:
         raise ValueError("an email needs a recipient: user= or to=")
     subject, text, html = render_email(template=template, context={"recipient": user, **context},
                                        language=language)
+    return enqueue_rendered(key=key, kind=kind, to=to, user=user, subject=subject, text=text, html=html,
+                            send_after=send_after, headers=headers)
+
+
+def enqueue_rendered(*, key: str, kind: str, to: str, subject: str, text: str, html: str = "", user=None,
+                     send_after=None, headers: dict | None = None) -> bool:
+    """Queue an email someone else rendered (django-allauth's account emails). Same guarantees as
+    `enqueue`."""
     _, created = OutboxMessage.objects.get_or_create(
         key=key,
         defaults={

@@ -1,5 +1,11 @@
+import uuid
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
+
+from lg_portal import outbox
+
+from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -10,3 +16,18 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Account emails (confirm your address, reset your password) go through the outbox like every
+        other email: the request that asks for one writes a row, the worker sends it."""
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        request = allauth_context.request
+        message = self.render_mail(template_prefix, email, {
+            "request": request, "email": email, "current_site": get_current_site(request), **context})
+        html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+        outbox.enqueue_rendered(
+            key=f"account:{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4().hex}", kind="account", to=email,
+            user=User.objects.filter(email__iexact=email, is_active=True).first(),
+            subject=message.subject, text=message.body, html=html)

@@ -50,3 +50,37 @@ def test_message_is_rendered_in_the_recipients_language(settings, mailoutbox):
     queue(UserFactory(language="en"))
     row = OutboxMessage.objects.get()
     assert row.to and row.subject
+
+
+def test_every_html_email_extends_the_one_base_template():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    emails = Path(settings.BASE_DIR, "templates", "emails")
+    pages = [p for p in emails.glob("*.html") if not p.name.startswith("_") and "__" not in p.name
+             and p.name != "base.html"]
+    assert len(pages) > 20
+    assert [p.name for p in pages if not p.read_text().startswith('{% extends "emails/base.html" %}')] == []
+    assert not [p.name for p in emails.glob("*.html") if "<body" in p.read_text() and p.name != "base.html"]
+
+
+def test_the_html_says_its_language_and_keeps_to_a_readable_width(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    queue(UserFactory(language="en"), key="test:en")
+    queue(UserFactory(language="nl"), key="test:nl")
+    english, dutch = (OutboxMessage.objects.get(key=k).html for k in ("test:en", "test:nl"))
+    assert '<html lang="en">' in english and '<html lang="nl">' in dutch
+    assert "max-width: 600px" in english
+
+
+def test_someone_without_an_account_gets_the_email_at_their_address_in_their_language(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    assert outbox.enqueue(key="test:address", kind="test", to="org@example.org", language="en",
+                          template="invitation",
+                          context={"invitation": mock.Mock(name="", message="Hi"), "community": mock.Mock(),
+                                   "inviter": None, "url": "http://x/"})
+    row = OutboxMessage.objects.get(key="test:address")
+    assert row.to == "org@example.org" and row.user is None and '<html lang="en">' in row.html
+    with pytest.raises(ValueError):
+        outbox.enqueue(key="test:nobody", kind="test", template="invitation", context={})

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from lg_portal.models import OutboxMessage
 from participants.models import Invitation, Membership
 from participants.tests.factories import InvitationFactory, UserFactory
 
@@ -129,12 +130,16 @@ def test_new_person_signs_up_from_the_link_without_a_second_verification(client,
     assert Membership.objects.filter(community=community, user__email="nieuw@example.org").exists()
 
 
-def test_signup_without_invitation_must_verify_email(client, settings, mailoutbox):
+def test_signup_without_invitation_must_verify_email(client, settings, mailoutbox,
+                                                     django_capture_on_commit_callbacks):
     settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-    response = client.post(
-        "/accounts/signup/",
-        {"email": "los@example.org", "name": "Los", "password1": "een-lang-wachtwoord-42",
-         "password2": "een-lang-wachtwoord-42"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/signup/",
+            {"email": "los@example.org", "name": "Los", "password1": "een-lang-wachtwoord-42",
+             "password2": "een-lang-wachtwoord-42"},
+        )
     assert response.status_code == 302 and "confirm-email" in response["Location"]
     assert len(mailoutbox) == 1
+    # Like every email, the confirmation went through the outbox: the request only wrote a row.
+    assert OutboxMessage.objects.get(kind="account").to == "los@example.org"
