@@ -97,10 +97,6 @@ class Signal:
     def as_json(self) -> dict:
         return {"code": self.code, "since": self.since.isoformat(), "count": self.count}
 
-    @classmethod
-    def from_json(cls, data: dict) -> "Signal":
-        return cls(code=data["code"], since=datetime.fromisoformat(data["since"]), count=data.get("count", 0))
-
 
 @dataclass
 class DriftRow:

@@ -33,7 +33,7 @@ from participants.selectors import (
 )
 from participants.services import memberships_resume_due
 from workgroups.selectors import (
-    activities_between,
+    activities_in_period,
     members_by_workgroup,
     posts_between,
     posts_waiting_for_answer,
@@ -193,7 +193,7 @@ def _digest_batch(user_ids, *, now, today) -> int:
     posts, activities, meetings = defaultdict(list), defaultdict(list), defaultdict(list)
     for post in posts_between(community_ids=community_ids, start=since, end=now):
         posts[post.community_id].append(post)
-    for activity in activities_between(community_ids=community_ids, start=since.date(), end=today):
+    for activity in activities_in_period(community_ids=community_ids, start=since.date(), end=today):
         activities[activity.community_id].append(activity)
     for meeting in meetings_between(community_ids=community_ids, start=since,
                                     end=now + timedelta(days=DIGEST_AHEAD_DAYS)):

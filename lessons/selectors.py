@@ -281,10 +281,6 @@ def learning_goals(*, community):
     return shared, sorted(personal.items(), key=lambda kv: kv[0].user.name)
 
 
-def my_learning_goals(*, membership):
-    return list(LearningGoal.objects.filter(membership=membership))
-
-
 # --- reflections --------------------------------------------------------------------------------
 
 REFLECTION_DUE_WINDOW_DAYS = 60  # a person's own list of reflections to write looks back this far

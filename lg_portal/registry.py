@@ -95,8 +95,3 @@ def jobs_by_name() -> dict[str, Job]:
 def beat_schedule() -> dict[str, dict]:
     """Celery beat's schedule, from the registered jobs."""
     return {job.name: {"task": job.task.name, "schedule": job.schedule} for job in JOBS}
-
-
-def call_each(hook: Hook, *args: Any, **kwargs: Any) -> list[Any]:
-    """Call every callable registered on `hook` with these arguments; their results in order."""
-    return [entry(*args, **kwargs) for entry in hook]

@@ -19,7 +19,7 @@ WHAT_MAX = 1000
 
 
 def default_follow_up_weeks() -> int:
-    return getattr(settings, "LG_MARKETPLACE_FOLLOW_UP_WEEKS", 6)
+    return settings.LG_MARKETPLACE_FOLLOW_UP_WEEKS
 
 
 def new_public_token() -> str:

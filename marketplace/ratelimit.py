@@ -14,7 +14,7 @@ WINDOW_SECONDS = 3600
 
 
 def entries_per_hour() -> int:
-    return getattr(settings, "LG_MARKETPLACE_ENTRIES_PER_HOUR", 10)
+    return settings.LG_MARKETPLACE_ENTRIES_PER_HOUR
 
 
 def client_ip(request) -> str:

@@ -117,9 +117,6 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.cancelled_at is not None
 
-    def has_started(self, now=None):
-        return (now or timezone.now()) >= self.starts_at
-
     @property
     def agenda_deadline(self):
         return self.starts_at - timedelta(days=self.agenda_deadline_days)

@@ -269,13 +269,6 @@ def attendance_record(*, meeting: Meeting, by: Membership, present_ids, notes: s
     return meeting
 
 
-def notes_update(*, meeting: Meeting, notes: str) -> Meeting:
-    meeting.notes = notes
-    meeting.full_clean()
-    meeting.save(update_fields=["notes"])
-    return meeting
-
-
 # Calendar feed ------------------------------------------------------------------------------------
 
 def feed_token_regenerate(*, user: User) -> str:

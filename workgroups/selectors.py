@@ -15,9 +15,8 @@ from participants.selectors import counted_in_group, is_doer, is_thinker
 from .models import ANSWERABLE_KINDS, Activity, JoinRequest, Post, PostKind, Reply, Workgroup, WorkgroupMember
 
 # "Niet te groot": the core group of about eight prepared the plenaries well, while the plenary of 20-25
-# turned passive; the guide split into workgroups to keep everyone active. Above this a workgroup is
-# advised to split. Override with settings.LG_WORKGROUP_SIZE_MAX.
-WORKGROUP_SIZE_ADVICE = 8
+# turned passive; the guide split into workgroups to keep everyone active. Above
+# settings.LG_WORKGROUP_SIZE_MAX (8) a workgroup is advised to split.
 
 # "Snelheid": answer questions, proposals and ideas at once; after this many days without a reply from
 # someone else, a post is listed as waiting for an answer (and the nudges pick it up).
@@ -25,7 +24,7 @@ WAITING_AFTER = timedelta(days=3)
 
 
 def workgroup_size_advice() -> int:
-    return getattr(settings, "LG_WORKGROUP_SIZE_MAX", WORKGROUP_SIZE_ADVICE)
+    return settings.LG_WORKGROUP_SIZE_MAX
 
 
 # --- membership --------------------------------------------------------------------------------------
@@ -237,11 +236,12 @@ def activities_for_workgroup(*, workgroup: Workgroup, limit: int | None = None) 
     return qs[:limit] if limit else qs
 
 
-def activities_in_period(*, community, start, end) -> QuerySet:
-    """Activities of all workgroups of the community with happened_on in [start, end] (dates, inclusive).
-    Includes closed workgroups: filter with activities_visible_to before showing them to a person."""
-    return _activities_qs().filter(community=community, happened_on__gte=start, happened_on__lte=end).order_by(
-        "happened_on", "pk")
+def activities_in_period(*, community_ids, start, end) -> QuerySet:
+    """Activities of these communities' workgroups with happened_on in [start, end] (dates, inclusive),
+    with their workgroup, oldest first: for the apps built on workgroups (the digest). Includes closed
+    workgroups: filter with activities_visible_to before showing them to a person."""
+    return _activities_qs().filter(community_id__in=community_ids, happened_on__gte=start,
+                                   happened_on__lte=end).order_by("happened_on", "pk")
 
 
 def activities_visible_to(qs: QuerySet, *, membership: Membership) -> QuerySet:
@@ -305,25 +305,11 @@ def updates_visible_to(*, membership: Membership, since: datetime | None = None)
     return qs.select_related("author__user", "workgroup").order_by("-created_at", "-pk")
 
 
-def updates_in_period(*, community, start: datetime, end: datetime) -> QuerySet:
-    """Updates of a community posted in [start, end): for a digest. Includes closed workgroups' updates;
-    check Post.workgroup.closed against the reader's workgroups before showing them."""
-    return Post.objects.filter(community=community, kind=PostKind.UPDATE, created_at__gte=start,
-                               created_at__lt=end).select_related("author__user", "workgroup").order_by("created_at")
-
-
 def posts_between(*, community_ids, start: datetime, end: datetime) -> list[Post]:
     """Posts of these communities created in [start, end), with workgroup and author: for the digest.
     Includes closed workgroups' posts: the caller shows them to their members only. One query."""
     return list(Post.objects.filter(community_id__in=community_ids, created_at__gte=start, created_at__lt=end)
                 .select_related("workgroup", "author__user").order_by("created_at", "pk"))
-
-
-def activities_between(*, community_ids, start, end) -> list[Activity]:
-    """Activities of these communities with happened_on in [start, end] (dates), with their workgroup.
-    One query."""
-    return list(Activity.objects.filter(community_id__in=community_ids, happened_on__gte=start,
-                                        happened_on__lte=end).select_related("workgroup").order_by("happened_on", "pk"))
 
 
 def posts_for_workgroup(*, workgroup: Workgroup, limit: int = 30) -> list[Post]:

@@ -86,7 +86,7 @@ def test_activities_in_period_for_other_apps(community, other_community):
     ActivityFactory(workgroup=wg, title="Begin", happened_on=date(2026, 3, 1))
     ActivityFactory(workgroup=wg, title="Eind", happened_on=date(2026, 3, 31))
     ActivityFactory(workgroup=WorkgroupFactory(community=other_community), title="Elders", happened_on=date(2026, 3, 5))
-    found = selectors.activities_in_period(community=community, start=date(2026, 3, 1), end=date(2026, 3, 31))
+    found = selectors.activities_in_period(community_ids=[community.pk], start=date(2026, 3, 1), end=date(2026, 3, 31))
     assert [a.title for a in found] == ["Begin", "Eind"]
 
 
@@ -94,7 +94,7 @@ def test_activities_visible_to_hides_closed_workgroups_from_non_members(particip
     closed = WorkgroupFactory(community=community, closed=True)
     ActivityFactory(workgroup=closed, title="Dicht")
     ActivityFactory(workgroup=WorkgroupFactory(community=community), title="Open")
-    qs = selectors.activities_in_period(community=community, start=date(2026, 1, 1), end=date(2026, 12, 31))
+    qs = selectors.activities_in_period(community_ids=[community.pk], start=date(2026, 1, 1), end=date(2026, 12, 31))
     assert [a.title for a in selectors.activities_visible_to(qs, membership=participant)] == ["Open"]
     closed.members.create(membership=participant)
     assert {a.title for a in selectors.activities_visible_to(qs, membership=participant)} == {"Open", "Dicht"}
