@@ -1,59 +1,20 @@
-"""CSV exports for facilitators: members, attendance, returns and contributions. UTF-8 with a byte order
-mark (spreadsheet programs then keep the accents), every field quoted, and cells that a spreadsheet
-would run as a formula (starting with =, +, -, @) defused with a leading apostrophe."""
-
-import csv
+"""CSV exports for facilitators: members, attendance, returns and contributions, written by the
+portal's one CSV writer (lg_portal.common.exports)."""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lg_portal.common.exports import csv_response
+from lg_portal.common.exports import day as _day
+from lg_portal.common.exports import money as _money
 from marketplace.selectors import matches_for_community
 from participants.selectors import members_of
 
 from . import selectors
 from .models import ContributionSource, CostCategory, ExpectationKind, ReturnKind
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KINDS = ("members", "attendance", "returns", "contributions")
-
-
-def cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    text = str(value)
-    if text.startswith(FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _money(value) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
-def _day(value) -> str:
-    return value.isoformat() if value else ""
-
-
-def csv_response(*, filename: str, header: list, rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, quoting=csv.QUOTE_ALL)
-    writer.writerow([cell(h) for h in header])
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return response
 
 
 def members_rows(*, community):

@@ -1,11 +1,9 @@
 import contextlib
-import csv
 import zoneinfo
 from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from lg_portal.common.exports import csv_response, day, money
 from lg_portal.common.forms import apply_errors
 from lg_portal.common.links import absolute
 from participants.access import community_view
@@ -166,26 +165,17 @@ def marketplace_print(request, pk):
 @community_view()
 def marketplace_csv(request, pk):
     marketplace = selectors.marketplace_get_for_organiser(membership=request.membership, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"matches-{marketplace.held_on:%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte order mark, so spreadsheet programs read UTF-8 and keep the accents.
-    response.write("\ufeff")
-    writer = csv.writer(response, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([
+    header = [
         _("Nummer"), _("Vraag: organisatie"), _("Vraag: contactpersoon"), _("Vraag: e-mail"), _("Vraag: telefoon"),
         _("Vraag: categorie"), _("Aanbod: organisatie"), _("Aanbod: contactpersoon"), _("Aanbod: e-mail"),
         _("Aanbod: telefoon"), _("Aanbod: categorie"), _("Wat gaan ze doen"), _("Waarde (euro)"),
         _("Uiterlijk klaar op"), _("Stand"),
-    ])
-    for i, m in enumerate(selectors.match_list(marketplace=marketplace), start=1):
-        writer.writerow([
-            i, m.need.organisation, m.need.contact_name, m.need.email, m.need.phone, m.need.get_category_display(),
-            m.offer.organisation, m.offer.contact_name, m.offer.email, m.offer.phone,
-            m.offer.get_category_display(), m.what, f"{m.value_eur:.2f}", m.due_on.isoformat(),
-            m.get_status_display(),
-        ])
-    return response
+    ]
+    rows = ([i, m.need.organisation, m.need.contact_name, m.need.email, m.need.phone, m.need.get_category_display(),
+             m.offer.organisation, m.offer.contact_name, m.offer.email, m.offer.phone,
+             m.offer.get_category_display(), m.what, money(m.value_eur), day(m.due_on), m.get_status_display()]
+            for i, m in enumerate(selectors.match_list(marketplace=marketplace), start=1))
+    return csv_response(filename=f"matches-{marketplace.held_on:%Y-%m-%d}.csv", header=header, rows=rows)
 
 
 # --- public pages (no account; never pass `community`, so no community menu shows) ---------------------

@@ -93,6 +93,16 @@ def test_csv_export_has_a_bom_and_keeps_accents_and_quotes(core_client, organise
     assert len(rows) == 2
 
 
+def test_csv_export_defuses_what_the_public_typed_as_a_formula(core_client, organiser, marketplace):
+    """Organisations enter themselves on a public form: '=HYPERLINK(...)' must reach a spreadsheet as
+    text (the portal's one CSV writer, lg_portal.common.exports)."""
+    MatchFactory(marketplace=marketplace, need__organisation='=HYPERLINK("http://evil.example","klik")',
+                 need__contact_name="@SUM(A1)")
+    response = core_client.get(f"/c/{marketplace.community.slug}/marketplace/{marketplace.pk}/matches.csv")
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[1] == "'=HYPERLINK(\"http://evil.example\",\"klik\")" and row[2] == "'@SUM(A1)"
+
+
 def test_printable_match_list(core_client, organiser, marketplace):
     MatchFactory(marketplace=marketplace, need__organisation="Stichting Taalcafé", offer__organisation="ICT Kuipers",
                  value_eur=Decimal("1500"))
