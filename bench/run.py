@@ -286,13 +286,10 @@ def page_paths():
 
 def drift_scan(participants: int) -> None:
     """The drift scan over every community, and the hand-written reference of the same rule."""
-    try:
-        from participants import drift
-    except ImportError:
-        report("drift_scan", -1, "not_built")
-        return
     from django.db import connection
     from django.utils import timezone
+
+    from engagement import drift
 
     now = timezone.now()
     reference = """
