@@ -15,6 +15,5 @@ class ImpactConfig(AppConfig):
         from . import demo, panels
 
         registry.HOME_PANELS.register(panels.home_panels, order=35)
-        for order, (url_name, label) in enumerate(panels.NAV_ITEMS, start=40):
-            registry.NAV_ITEMS.register(registry.NavItem(url_name, label), order=order)
+        registry.NAV_ITEMS.register_all([registry.NavItem(*item) for item in panels.NAV_ITEMS], start=40)
         registry.DEMO_SEEDERS.register(demo.seed, order=60)

@@ -14,8 +14,7 @@ class LessonsConfig(AppConfig):
         from . import demo, panels, tasks
 
         registry.HOME_PANELS.register(panels.home_panels, order=30)
-        for order, (url_name, label) in enumerate(panels.NAV_ITEMS, start=30):
-            registry.NAV_ITEMS.register(registry.NavItem(url_name, label), order=order)
+        registry.NAV_ITEMS.register_all([registry.NavItem(*item) for item in panels.NAV_ITEMS], start=30)
         registry.DEMO_SEEDERS.register(demo.seed, order=40)
         registry.JOBS.register(registry.Job(
             "reflection-reminders", tasks.reflection_reminders_send, timedelta(hours=1),

@@ -32,6 +32,11 @@ class Hook:
             self._entries.sort(key=lambda e: (e[0], e[1]))
         return entry
 
+    def register_all(self, entries, *, start: int) -> None:
+        """Register several entries in their order, from `order=start` on (a menu's entries, say)."""
+        for order, entry in enumerate(entries, start=start):
+            self.register(entry, order=order)
+
     def __iter__(self) -> Iterator[Any]:
         return iter([entry for _order, _n, entry in self._entries])
 

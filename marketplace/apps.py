@@ -14,8 +14,7 @@ class MarketplaceConfig(AppConfig):
         from . import demo, panels, tasks
 
         registry.HOME_PANELS.register(panels.home_panels, order=50)
-        for order, (url_name, label) in enumerate(panels.NAV_ITEMS, start=50):
-            registry.NAV_ITEMS.register(registry.NavItem(url_name, label), order=order)
+        registry.NAV_ITEMS.register_all([registry.NavItem(*item) for item in panels.NAV_ITEMS], start=50)
         registry.DEMO_SEEDERS.register(demo.seed, order=50)
         registry.JOBS.register(registry.Job(
             "marketplace-follow-ups", tasks.follow_ups_run, timedelta(hours=1),

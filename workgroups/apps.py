@@ -12,8 +12,7 @@ class WorkgroupsConfig(AppConfig):
         from . import demo, panels, services
 
         registry.HOME_PANELS.register(panels.home_panels, order=20)
-        for order, (url_name, label) in enumerate(panels.NAV_ITEMS, start=20):
-            registry.NAV_ITEMS.register(registry.NavItem(url_name, label), order=order)
+        registry.NAV_ITEMS.register_all([registry.NavItem(*item) for item in panels.NAV_ITEMS], start=20)
         registry.ROLES_CHANGED.register(services.core_group_keep_in_step)
         registry.MEMBERSHIP_FORGET.register(services.memberships_forget)
         registry.DEMO_SEEDERS.register(demo.seed, order=20)

@@ -3,23 +3,18 @@ from datetime import date
 import factory
 from django.utils import timezone
 
+from lg_portal.tests.factories import UserFactory as BaseUserFactory
 from participants.models import Community, InitiatorKind, Invitation, Membership, User
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(BaseUserFactory):
+    """lg_portal's person, with the participants app's model and names."""
+
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     name = factory.Sequence(lambda n: f"Person {n}")
-    language = "nl"
-    password = factory.PostGenerationMethodCall("set_password", "pw-lerende-gemeenschap")
-
-    @factory.post_generation
-    def _save(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
 
 
 class CommunityFactory(factory.django.DjangoModelFactory):
