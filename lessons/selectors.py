@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lg_portal import registry
 from meetings.models import Attendance, Meeting, Rsvp
@@ -83,12 +84,28 @@ def reflection_window_start(*, community, today: date) -> date:
     return max(community.starts_on, today - relativedelta(months=EVALUATION_INTERVAL_MONTHS))
 
 
-def activity_reflection_counts(*, community, since: date, until: date) -> tuple[int, int]:
-    """(activities between since and until, how many of them have no reflection): one query."""
-    has_reflection = Exists(Reflection.objects.filter(activity=OuterRef("pk")))
-    counts = Activity.objects.filter(community=community, happened_on__gte=since, happened_on__lte=until).aggregate(
-        total=Count("pk"), missing=Count("pk", filter=~Q(has_reflection)))
-    return counts["total"], counts["missing"]
+def moments_to_look_back_on(*, community, since: date, until: date, now=None) -> list[tuple]:
+    """What counts as an activity to look back on, everywhere the portal counts them (the compass's
+    reflection check, the balance per workgroup, the dashboard): every activity a workgroup recorded,
+    and every held meeting (a plenary, a workgroup meeting, a work visit; not cancelled, started
+    before now), on its day between `since` and `until`. Each as (workgroup id, workgroup name,
+    closed, day, reflected). Two queries."""
+    now = now or timezone.now()
+    activities = (Activity.objects.filter(community=community, happened_on__gte=since, happened_on__lte=until)
+                  .annotate(reflected=Exists(Reflection.objects.filter(activity=OuterRef("pk"))))
+                  .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "happened_on", "reflected"))
+    meetings = (held_meetings(community=community, now=now)
+                .filter(starts_at__date__gte=since, starts_at__date__lte=until)
+                .annotate(reflected=Exists(Reflection.objects.filter(meeting=OuterRef("pk"))))
+                .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "starts_at", "reflected"))
+    return list(activities) + [(wg, name, closed, timezone.localdate(starts), reflected)
+                               for wg, name, closed, starts, reflected in meetings]
+
+
+def activity_reflection_counts(*, community, since: date, until: date, now=None) -> tuple[int, int]:
+    """(moments to look back on between since and until, how many have no reflection): two queries."""
+    moments = moments_to_look_back_on(community=community, since=since, until=until, now=now)
+    return len(moments), sum(1 for *_rest, reflected in moments if not reflected)
 
 
 def _open_workgroups_with_members(*, community):
@@ -109,7 +126,7 @@ def compass_checks(*, community, now=None, members=None) -> dict:
     last_concluded = Evaluation.objects.filter(community=community, concluded_at__isnull=False).aggregate(
         last=Max("concluded_at"))["last"]
     since = reflection_window_start(community=community, today=today)
-    total, missing = activity_reflection_counts(community=community, since=since,
+    total, missing = activity_reflection_counts(community=community, since=since, now=now,
                                                 until=today - timedelta(days=REFLECTION_GRACE_DAYS))
     results = [
         checks.check_group_size(members=members),
@@ -387,28 +404,28 @@ def quarter_start(d: date) -> date:
 
 
 def reflection_balance(*, community, now=None, quarters: int = 4) -> dict:
-    """Per workgroup and quarter: activities and how many were reflected on. The balance of acting and
-    reflecting over time. One query."""
-    today = timezone.localdate(now or timezone.now())
+    """Per workgroup and quarter: the moments to look back on (moments_to_look_back_on: activities and
+    held meetings; plenaries in a row of their own) and how many were reflected on. The balance of
+    acting and reflecting over time. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     periods = [quarter_start(today)]
     while len(periods) < quarters:
         previous = quarter_start(periods[0] - timedelta(days=1))
         if previous < quarter_start(community.starts_on):
             break
         periods.insert(0, previous)
-    has_reflection = Exists(Reflection.objects.filter(activity=OuterRef("pk")))
-    rows = (Activity.objects.filter(community=community, happened_on__gte=periods[0], happened_on__lte=today)
-            .annotate(reflected=has_reflection)
-            .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "happened_on", "reflected"))
+    rows = moments_to_look_back_on(community=community, since=periods[0], until=today, now=now)
     table = {}
     for workgroup_id, name, closed, happened_on, reflected in rows:
-        entry = table.setdefault(workgroup_id, {"name": name, "closed": closed,
+        entry = table.setdefault(workgroup_id, {"name": name or _("Plenaire bijeenkomsten"), "closed": closed,
+                                                "plenary": workgroup_id is None,
                                                 "cells": {p: [0, 0] for p in periods}})
         cell = entry["cells"][quarter_start(happened_on)]
         cell[0] += 1
         cell[1] += 1 if reflected else 0
     result = []
-    for entry in sorted(table.values(), key=lambda e: e["name"]):
+    for entry in sorted(table.values(), key=lambda e: (not e["plenary"], e["name"])):
         cells = []
         for p in periods:
             total, reflected = entry["cells"][p]

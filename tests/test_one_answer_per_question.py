@@ -105,3 +105,19 @@ def test_home_compass_and_dashboard_count_the_same_participants_and_members(worl
     size = next(c for c in compass.context["checks"] if c.key == "group_size")
     assert size.evidence.startswith("12 actieve deelnemers;")
     assert "Met 2 leden in een ondersteunende rol erbij zijn er 14 actieve leden." in size.evidence
+
+
+def test_compass_balance_and_dashboard_count_the_same_moments_to_look_back_on(world):
+    """What counts as an activity has one definition (lessons.selectors.moments_to_look_back_on):
+    the three held plenaries count on the compass, in the coordinator's balance and on the dashboard."""
+    _home, compass, _catch_up, dashboard = _pages(world)
+    reflection = next(c for c in compass.context["checks"] if c.key == "reflection")
+    assert reflection.evidence.startswith("3 van 3 activiteiten sinds")
+    chart = dashboard.context["reflection_chart"]
+    activities = dict(chart.extra)["Activiteiten"]
+    assert sum(activities) == 3
+    coordinator = MembershipFactory(community=world["community"], is_coordinator=True)
+    world["client"].force_login(coordinator.user)
+    balance = world["client"].get(f"/c/{world['community'].slug}/reflections/").context["balance"]
+    assert [(row["name"], sum(c["total"] for c in row["cells"])) for row in balance["rows"]] == [
+        ("Plenaire bijeenkomsten", 3)]
