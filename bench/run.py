@@ -375,7 +375,7 @@ def scan_memory() -> None:
     code = (
         "import os, sys, resource; sys.path.insert(0, {!r}); os.environ['DJANGO_SETTINGS_MODULE']='bench.settings';"
         "os.environ['DATABASE_URL']={!r}; import django; django.setup();"
-        "from participants import drift; from django.utils import timezone;"
+        "from engagement import drift; from django.utils import timezone;"
         "n = sum(1 for _ in drift.drifting(now=timezone.now()));"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     ).format(str(ROOT), f"{SERVER}/{BENCH_DB}")
