@@ -66,7 +66,6 @@ def nudge_answer(*, nudge: Nudge, answer: str, pause_until: date | None = None, 
         locked.answer, locked.answered_at = answer, now
         locked.pause_until = pause_until if answer == NudgeAnswer.PAUSE else None
         locked.save(update_fields=["answer", "answered_at", "pause_until"])
-    community_changed(membership.community_id)
     nudge.answer, nudge.answered_at, nudge.pause_until = locked.answer, locked.answered_at, locked.pause_until
     nudge.membership.status, nudge.membership.paused_until = membership.status, membership.paused_until
     return nudge

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from lg_portal import registry
+from lg_portal.common.cache import community_changed
 
 from .models import Membership, MemberStatus, User, new_feed_token
 
@@ -84,6 +85,7 @@ def membership_forget(membership: Membership) -> None:
         # workgroups, say).
         for forget in registry.MEMBERSHIP_FORGET:
             forget(membership)
+    community_changed(membership.community_id)
 
 
 @transaction.atomic

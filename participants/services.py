@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lg_portal import registry
+from lg_portal.common.cache import community_changed
 
 from . import emails
 from .models import Community, Invitation, Membership, MemberStatus, Suggestion
@@ -164,6 +165,7 @@ def invitation_accept(*, token: str, user, now=None) -> Membership:
         invitation.accepted_at = now
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+    community_changed(membership.community_id)  # one more participant: the cached summaries count anew
     return membership
 
 
@@ -194,11 +196,14 @@ def membership_status_set(*, membership_id: int, status: str, paused_until=None)
         membership.status = status
         membership.paused_until = paused_until if status == MemberStatus.PAUSED else None
         membership.save(update_fields=["status", "paused_until"])
+    community_changed(membership.community_id)
     return membership
 
 
 def memberships_resume_due(*, now=None) -> int:
     """People whose pause has ended are active again. One UPDATE."""
     today = timezone.localdate(now or timezone.now())
-    return Membership.objects.filter(status=MemberStatus.PAUSED, paused_until__lte=today).update(
-        status=MemberStatus.ACTIVE)
+    due = Membership.objects.filter(status=MemberStatus.PAUSED, paused_until__lte=today)
+    for community_id in set(due.values_list("community_id", flat=True)):
+        community_changed(community_id)
+    return due.update(status=MemberStatus.ACTIVE)

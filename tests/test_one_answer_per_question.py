@@ -121,3 +121,23 @@ def test_compass_balance_and_dashboard_count_the_same_moments_to_look_back_on(wo
     balance = world["client"].get(f"/c/{world['community'].slug}/reflections/").context["balance"]
     assert [(row["name"], sum(c["total"] for c in row["cells"])) for row in balance["rows"]] == [
         ("Plenaire bijeenkomsten", 3)]
+
+
+def test_someone_who_joins_counts_at_once_on_the_home_too(world, django_capture_on_commit_callbacks):
+    """The home's compass summary is cached; accepting an invitation (not a community page) makes it
+    stale like any change in the community."""
+    from participants import services
+    from participants.models import Invitation
+    from participants.tests.factories import UserFactory
+
+    for i in range(3):
+        MembershipFactory(community=world["community"], user__name=f"Extra {i}")
+    home, *_rest = _pages(world)
+    assert "actieve deelnemers" not in home.text  # 15: within the advice, so not on the home's list
+    newcomer = UserFactory(email="nieuw@example.org")
+    invitation = Invitation.objects.create(community=world["community"], email=newcomer.email, message="Welkom")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_accept(token=invitation.token, user=newcomer)
+    home, compass, _catch_up, _dashboard = _pages(world)
+    assert "16 actieve deelnemers" in home.text  # one too many now, and the home says so at once
+    assert next(c for c in compass.context["checks"] if c.key == "group_size").evidence.startswith("16 actieve")
