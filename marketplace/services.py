@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from workgroups.models import Activity, ActivityKind
+from workgroups.models import ActivityKind
+from workgroups.services import activity_record_for_workgroup
 
 from . import emails, links
 from .models import Entry, FollowUp, FollowUpAnswer, Marketplace, Match, MatchStatus, OrgKind, Side
@@ -149,10 +150,8 @@ def entry_confirm(*, token: str, now=None) -> Entry:
 def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: str, value_eur, due_on, by,
                  now=None) -> Match:
     """Record a match between a need and an offer of this marketplace, count it as an activity of the
-    organising workgroup, and email both organisations (one email each) after commit.
-
-    The workgroups app has no service for activities yet, so the Activity row is created here, inside
-    the same transaction as the match."""
+    organising workgroup (through the workgroups app's service, in the same transaction), and queue one
+    email to each organisation."""
     now = now or timezone.now()
     if need.side == Side.OFFER and offer.side == Side.NEED:
         need, offer = offer, need
@@ -179,12 +178,11 @@ def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: s
         raise ValidationError(_("Deze match is al vastgelegd."))
     try:
         with transaction.atomic():
-            match.activity = Activity.objects.create(
-                workgroup=marketplace.workgroup, community=marketplace.community, kind=ActivityKind.MATCH,
-                title=(_("Match op %(title)s: %(need)s en %(offer)s") % {
-                    "title": marketplace.title, "need": need.organisation, "offer": offer.organisation})[:200],
-                happened_on=timezone.localdate(now), outcome=match.what, created_by=by, created_at=now,
-            )
+            match.activity = activity_record_for_workgroup(
+                workgroup=marketplace.workgroup, kind=ActivityKind.MATCH,
+                title=_("Match op %(title)s: %(need)s en %(offer)s") % {
+                    "title": marketplace.title, "need": need.organisation, "offer": offer.organisation},
+                happened_on=timezone.localdate(now), outcome=match.what, created_by=by, now=now)
             match.save()
             emails.match_confirmation_send(match)
     except IntegrityError:

@@ -236,6 +236,18 @@ def activity_record(*, workgroup: Workgroup, by: Membership, kind: str, title: s
     return activity
 
 
+def activity_record_for_workgroup(*, workgroup: Workgroup, kind: str, title: str, happened_on, outcome: str = "",
+                                  created_by=None, now=None) -> Activity:
+    """An activity another app records for a workgroup (a match the workgroup's marketplace made), with
+    no member to check: the caller has checked who may. Call it inside the caller's transaction."""
+    activity = Activity(workgroup=workgroup, community_id=workgroup.community_id, kind=kind, title=title[:200],
+                        happened_on=happened_on, outcome=outcome, created_by=created_by,
+                        created_at=now or timezone.now())
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
 # --- posts and replies -------------------------------------------------------------------------------
 
 def post_create(*, community, by: Membership, kind: str, title: str, body: str, workgroup: Workgroup | None = None,
