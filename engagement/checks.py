@@ -1,6 +1,6 @@
 """The compass's drift check ("notice who drifts away and catch them up"), registered on
-lessons' compass from EngagementConfig.ready(). It names exactly the people the catch-up list and
-the home panel name: all three read engagement.selectors.drifting_people."""
+lessons' compass from EngagementConfig.ready(). It counts, and for the facilitators names, exactly the
+people the catch-up list and the home panel count: all three read engagement.selectors.drifting_people."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +23,11 @@ def drift_check(*, community, now, members) -> list[CheckResult]:
     if not people:
         return [CheckResult("drift", OK, _("Niemand lijkt weg te zakken."))]
     names = [p.membership.user.name for p in people]
+    # Every member sees how many; who they are is on the facilitators' catch-up list, and so here only
+    # for them (not in the harvest either).
     evidence = ngettext(
-        "%(count)s persoon zakt mogelijk weg: %(names)s. Praat hem of haar bij.",
-        "%(count)s mensen zakken mogelijk weg: %(names)s. Praat ze bij.",
-        len(names)) % {"count": len(names), "names": ", ".join(names)}
-    return [CheckResult("drift", ATTENTION, evidence, details=names)]
+        "%(count)s persoon zakt mogelijk weg; de procesbegeleiders praten hem of haar bij.",
+        "%(count)s mensen zakken mogelijk weg; de procesbegeleiders praten ze bij.",
+        len(names)) % {"count": len(names)}
+    return [CheckResult("drift", ATTENTION, evidence, details=names,
+                        for_facilitators=_("Wie: %(names)s.") % {"names": ", ".join(names)})]

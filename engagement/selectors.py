@@ -29,8 +29,10 @@ def drift_settings_for(*, community: Community) -> DriftSettings:
 class DriftingPerson:
     membership: Membership
     signals: list
-    since: object
+    since: object  # the oldest signal
     paused: bool
+    reset_at: object  # signals count from here (joined, last contact, last answer, end of a pause)
+    max_nudges: int  # the community's "stop after so many unanswered nudges"
 
 
 def drifting_people(*, community: Community, now=None) -> list[DriftingPerson]:
@@ -48,13 +50,15 @@ def drifting_people(*, community: Community, now=None) -> list[DriftingPerson]:
         if membership is None:
             continue
         people.append(DriftingPerson(membership=membership, signals=row.signals, since=row.since,
-                                     paused=is_paused(membership, today)))
+                                     paused=is_paused(membership, today), reset_at=row.reset_at,
+                                     max_nudges=row.max_nudges))
     people.sort(key=lambda p: (p.paused, p.since))
     return people
 
 
 def drifting_count(*, community: Community, now=None) -> int:
-    return len(drifting_people(community=community, now=now))
+    """len(drifting_people(...)) in one query: the scan's rows, without fetching the people."""
+    return len(drift.drifting(community=community, now=now or timezone.now()))
 
 
 def _nudge_salt(answer: str) -> str:
@@ -81,19 +85,19 @@ def nudge_from_token(token: str, answer: str) -> Nudge | None:
 
 
 def catch_up(*, community: Community, now=None) -> dict:
-    """Everything the facilitator's catch-up list shows, in a fixed number of queries (eight)."""
+    """Everything the facilitator's catch-up list shows, in a fixed number of queries (eight). Its people
+    are drifting_people: the ones the home panel counts and the compass names."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     settings = drift_settings_for(community=community)
-    rows = drift.drifting(community=community, now=now)
-    ids = [r.membership_id for r in rows]
-    members = Membership.objects.select_related("user").in_bulk(ids)
+    drifting = drifting_people(community=community, now=now)
+    ids = {p.membership.pk for p in drifting}
     history = defaultdict(list)
     answered = []
     for n in (Nudge.objects.filter(membership__community=community)
               .filter(Q(membership_id__in=ids) | Q(answered_at__gte=now - timedelta(days=60)))
               .select_related("membership__user", "signed_by__user").order_by("-sent_at", "-pk")):
-        if n.membership_id in members:
+        if n.membership_id in ids:
             history[n.membership_id].append(n)
         if n.answered_at:
             answered.append(n)
@@ -101,19 +105,15 @@ def catch_up(*, community: Community, now=None) -> dict:
     for c in Contact.objects.filter(membership_id__in=ids).select_related("by__user").order_by("happened_at", "pk"):
         contacts[c.membership_id] = c  # the latest wins
     people = []
-    for row in rows:
-        membership = members.get(row.membership_id)
-        if membership is None:
-            continue
-        nudges = history[row.membership_id]
-        unanswered = [n for n in nudges if n.answered_at is None and n.sent_at > row.reset_at]
+    for person in drifting:
+        nudges = history[person.membership.pk]
+        unanswered = [n for n in nudges if n.answered_at is None and n.sent_at > person.reset_at]
         people.append({
-            "membership": membership, "signals": row.signals, "since": row.since, "nudges": nudges,
-            "last_nudge": nudges[0] if nudges else None, "contact": contacts.get(row.membership_id),
-            "paused": is_paused(membership, today), "stopped": len(unanswered) >= row.max_nudges,
+            "membership": person.membership, "signals": person.signals, "since": person.since, "nudges": nudges,
+            "last_nudge": nudges[0] if nudges else None, "contact": contacts.get(person.membership.pk),
+            "paused": person.paused, "stopped": len(unanswered) >= person.max_nudges,
             "unanswered": len(unanswered),
         })
-    people.sort(key=lambda p: (p["paused"], p["since"]))
     waiting = list(posts_waiting_for_answer(community=community, now=now).annotate(
         alerted=Exists(UnansweredAlert.objects.filter(post=OuterRef("pk")))))
     paused = list(Membership.objects.filter(community=community).filter(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -31,9 +31,9 @@ from lessons.models import (
 )
 from meetings.models import Attendance, Meeting, MeetingKind
 from participants import services as participant_services
-from participants.models import Community, Membership, MemberStatus
-from participants.selectors import composition, members_of
-from workgroups.models import Activity, Workgroup
+from participants.models import Community, Membership
+from participants.selectors import composition, is_active_member, members_of
+from workgroups.models import Workgroup
 
 from . import emails, rules, selectors
 from .models import AskRequest, Contribution, ContributionSource, ExpectationKind, Harvest, PeriodDecision, ReturnKind
@@ -200,10 +200,9 @@ def _facts(community, members, starts_on, today, now) -> dict:
     recorded = meetings.filter(kind=MeetingKind.PLENARY, attendance_recorded_at__isnull=False)
     present = Attendance.objects.filter(meeting__in=recorded).aggregate(n=Count("pk"),
                                                                          meetings=Count("meeting", distinct=True))
-    has_reflection = Exists(Reflection.objects.filter(activity=OuterRef("pk")))
-    activities = Activity.objects.filter(community=community, happened_on__gte=starts_on,
-                                         happened_on__lte=today).aggregate(
-        n=Count("pk"), reflected=Count("pk", filter=Q(has_reflection)))
+    # What counts as an activity is the compass's definition: recorded activities and held meetings.
+    moments = lessons_selectors.moments_to_look_back_on(community=community, since=starts_on, until=today, now=now)
+    activities = {"n": len(moments), "reflected": sum(1 for *_rest, reflected in moments if reflected)}
     contributions = Contribution.objects.filter(community=community, contributed_on__gte=starts_on)
     money = selectors.contribution_totals(community=community)
     period_money = contributions.values("source").annotate(n=Count("pk")).order_by()
@@ -350,7 +349,7 @@ def _check_decision(community, decision, new_ends_on, successors, today):
         if not successors:
             raise ValidationError({"successors": _("Kies wie uit de kerngroep het stokje overneemt.")})
         wrong = [m for m in successors if m.community_id != community.pk or not m.is_core_group
-                 or m.status != MemberStatus.ACTIVE]
+                 or not is_active_member(m)]
         if wrong:
             raise ValidationError({"successors": _("Alleen actieve leden van de kerngroep kunnen het overnemen.")})
 

@@ -4,8 +4,9 @@ from . import views
 
 P = "c/<slug:slug>/"
 
-# The paths and names are those of the lessons app, where these pages began: links in emails already
-# sent keep working.
+# The paths are those of the lessons app, where these pages began, so links in emails already sent
+# keep working. The names kept their lessons_ prefix too, so every template and test that links here
+# stayed as it was; renaming them is a matter of a search and replace.
 urlpatterns = [
     path(P + "return/", views.return_list, name="lessons_returns"),
     path(P + "return/new/", views.return_new, name="lessons_return_new"),

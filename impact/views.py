@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
-from participants.models import Membership, MemberStatus
-from participants.selectors import members_of
+from participants.selectors import active_members, members_of
 
 from . import dashboard as dashboard_data
 from . import exports, harvest, rules, selectors, services
@@ -304,8 +303,7 @@ def export(request, kind):
 # --- ending a period and the harvest ----------------------------------------------------------------
 
 def _core_group(community):
-    return (Membership.objects.filter(community=community, is_core_group=True, status=MemberStatus.ACTIVE)
-            .select_related("user").order_by("user__name"))
+    return active_members(community=community).filter(is_core_group=True)
 
 
 def _harvests_page(request, form=None, status=200):

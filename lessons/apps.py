@@ -15,6 +15,7 @@ class LessonsConfig(AppConfig):
 
         registry.HOME_PANELS.register(panels.home_panels, order=30)
         registry.NAV_ITEMS.register_all([registry.NavItem(*item) for item in panels.NAV_ITEMS], start=30)
+        registry.ACTIVITY_SECTIONS.register("lessons/_activity_look_back.html")
         registry.DEMO_SEEDERS.register(demo.seed, order=40)
         registry.JOBS.register(registry.Job(
             "reflection-reminders", tasks.reflection_reminders_send, timedelta(hours=1),

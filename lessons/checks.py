@@ -22,8 +22,10 @@ UNKNOWN = "unknown"
 class CheckResult:
     key: str
     state: str
-    evidence: str
+    evidence: str  # for every member (and kept in the harvest)
     details: list = field(default_factory=list)
+    # A sentence only facilitators see beside the evidence (names of people who drift away).
+    for_facilitators: str = ""
 
     @property
     def ok(self):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from lg_portal import registry
 from meetings.models import Attendance, Meeting, Rsvp
 from meetings.selectors import meeting_get_for_member
-from participants.models import Membership, MemberStatus
-from participants.selectors import members_of
+from participants.models import Membership
+from participants.selectors import active_member_q, members_of
 from workgroups.models import Activity, Workgroup, WorkgroupMember
 from workgroups.selectors import workgroup_visible_q
 
@@ -113,7 +113,7 @@ def _open_workgroups_with_members(*, community):
                       .prefetch_related(Prefetch(
                           "members",
                           queryset=WorkgroupMember.objects.select_related("membership").filter(
-                              membership__status=MemberStatus.ACTIVE))))
+                              active_member_q("membership__")))))
     return [(w.name, [wm.membership for wm in w.members.all()]) for w in workgroups]
 
 
@@ -480,7 +480,7 @@ def reflection_reminders_due(*, now=None) -> list[tuple[dict, Membership]]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     first, last = REMINDER_AFTER_DAYS
-    active = Membership.objects.filter(status=MemberStatus.ACTIVE).select_related("user", "community")
+    active = Membership.objects.filter(active_member_q()).select_related("user", "community")
     due = []
 
     activities = list(Activity.objects.filter(happened_on__gte=today - timedelta(days=last),

@@ -69,10 +69,13 @@ def enqueue_rendered(*, key: str, kind: str, to: str, subject: str, text: str, h
 
 
 def next_key(prefix: str) -> str:
-    """A key for one more email of a series that may be asked again (a confirmation link sent again):
-    `prefix:n`, n one more than those queued so far. Two requests at the same moment get the same key,
-    so a double click still queues one."""
-    return f"{prefix}:{OutboxMessage.objects.filter(key__startswith=prefix + ':').count() + 1}"
+    """A key for one more email of a series that may be asked for again (a confirmation link sent
+    again): `prefix:n`, n one past the highest still in the outbox (the purge may have taken older
+    ones: their numbers are not reused while a later one is there). Two requests at the same moment
+    get the same key, so they queue one email."""
+    numbers = [int(key.rsplit(":", 1)[1]) for key in OutboxMessage.objects.filter(
+        key__startswith=prefix + ":").values_list("key", flat=True) if key.rsplit(":", 1)[1].isdigit()]
+    return f"{prefix}:{max(numbers, default=0) + 1}"
 
 
 def _claim_next(now):

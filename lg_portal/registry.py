@@ -82,6 +82,10 @@ ROLES_CHANGED = Hook("roles_changed", "callable(*, community) -> None")
 # what the app adds to it, and the templates that show it ("workgroup_facts").
 WORKGROUP_ANNOTATIONS = Hook("workgroup_annotations", "callable(queryset, *, now) -> queryset")
 WORKGROUP_FACTS = Hook("workgroup_facts", "template name, rendered with `wg` and `community`")
+WORKGROUP_ACTIONS = Hook("workgroup_actions", "template name: links in a workgroup page's actions (`wg`)")
+# A workgroup's activity page: templates of sections other apps add (lessons: look back on it),
+# rendered with `activity` and `community`.
+ACTIVITY_SECTIONS = Hook("activity_sections", "template name, rendered with `activity` and `community`")
 # The demo: callables (ctx) that add the app's part; each does nothing when its part is there.
 DEMO_SEEDERS = Hook("demo_seeders", "callable(ctx) -> None")
 # Keeping personal data no longer than needed: callables (*, now) -> {kind: rows deleted}.
@@ -90,7 +94,7 @@ PURGES = Hook("purges", "callable(*, now) -> dict[str, int]")
 JOBS = Hook("jobs", "Job")
 
 HOOKS = [HOME_PANELS, NAV_ITEMS, SETTINGS_SECTIONS, COMPASS_CHECKS, MEMBERSHIP_FORGET, ROLES_CHANGED,
-         WORKGROUP_ANNOTATIONS, WORKGROUP_FACTS, DEMO_SEEDERS, PURGES, JOBS]
+         WORKGROUP_ANNOTATIONS, WORKGROUP_FACTS, WORKGROUP_ACTIONS, ACTIVITY_SECTIONS, DEMO_SEEDERS, PURGES, JOBS]
 
 
 def jobs_by_name() -> dict[str, Job]:

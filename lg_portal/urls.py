@@ -1,19 +1,27 @@
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.module_loading import module_has_submodule
 
 from lg_portal.common.views import healthz
 
 handler500 = "lg_portal.common.views.server_error"
 
+
+def _portal_app_urls():
+    """Each of the portal's own apps (the folders at the project's top, this one aside) that has a urls
+    module, in the order of INSTALLED_APPS: no list of app names to keep here."""
+    return [path("", include(f"{config.name}.urls")) for config in apps.get_app_configs()
+            if Path(config.path).parent == settings.BASE_DIR and config.name != __package__
+            and module_has_submodule(config.module, "urls")]
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("", include("meetings.urls")),
-    path("", include("workgroups.urls")),
-    path("", include("lessons.urls")),
-    path("", include("marketplace.urls")),
-    path("", include("engagement.urls")),
-    path("", include("impact.urls")),
-    path("", include("participants.urls")),
+    *_portal_app_urls(),
 ]

@@ -10,8 +10,8 @@ from .models import FollowUpAnswer, Side
 
 
 def entry_confirmation_send(entry) -> bool:
-    """The link that confirms an entry. Submitting the same unconfirmed entry again sends it again (a
-    double click sends one)."""
+    """The link that confirms an entry. Submitting the same unconfirmed entry again sends it again (two
+    submissions at the same moment send one)."""
     return outbox.enqueue(
         key=outbox.next_key(f"marketplace-entry-confirm:{entry.pk}"), kind="marketplace_entry_confirm",
         to=entry.email, language=entry.language, template="marketplace_entry_confirm",

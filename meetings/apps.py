@@ -18,6 +18,7 @@ class MeetingsConfig(AppConfig):
         registry.SETTINGS_SECTIONS.register("meetings/_settings_calendar.html", order=20)
         registry.WORKGROUP_ANNOTATIONS.register(selectors.with_next_meeting)
         registry.WORKGROUP_FACTS.register("meetings/_workgroup_next_meeting.html")
+        registry.WORKGROUP_ACTIONS.register("meetings/_workgroup_actions.html")
         registry.DEMO_SEEDERS.register(demo.seed, order=30)
         registry.JOBS.register(registry.Job(
             "agendas", tasks.agenda_send_due, timedelta(minutes=15),

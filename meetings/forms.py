@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from participants.forms import DateInput
-from participants.models import Membership, MemberStatus
+from participants.selectors import active_members
 
 from .models import AgendaItem, Answer, MeetingKind, MeetingSettings
 
@@ -59,8 +59,7 @@ class MeetingForm(forms.Form):
             del self.fields["workgroup"]
         if kind == MeetingKind.PLENARY and not editing:
             self.fields["host"].queryset = (
-                Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
-                .select_related("user").order_by("-willing_to_host", "user__name"))
+                active_members(community=community).order_by("-willing_to_host", "user__name"))
         else:
             del self.fields["host"]
         if kind == MeetingKind.WORK_VISIT:

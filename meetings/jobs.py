@@ -13,8 +13,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lg_portal.models import OutboxMessage
-from participants.models import Membership, MemberStatus
+from participants.models import Membership
 from participants.preferences import users_allowing
+from participants.selectors import active_members
 from workgroups.models import WorkgroupMember
 
 from . import emails
@@ -30,8 +31,7 @@ def _invitees(meetings) -> dict[int, list[Membership]]:
     workgroup_ids = {m.workgroup_id for m in meetings if m.workgroup_id}
     by_community = defaultdict(list)
     members = {}
-    for member in (Membership.objects.filter(community_id__in=community_ids, status=MemberStatus.ACTIVE)
-                   .select_related("user").order_by("pk")):
+    for member in active_members(community_ids=community_ids).order_by("pk"):
         by_community[member.community_id].append(member)
         members[member.pk] = member
     in_group = defaultdict(set)

@@ -48,6 +48,16 @@ def can_order_agenda(meeting, membership, *, in_workgroup: bool = False) -> bool
     return can_propose_agenda(meeting, membership, in_workgroup=in_workgroup)
 
 
+def can_answer_host_request(meeting, membership) -> bool:
+    """Only the person asked to host answers the request."""
+    return is_host(meeting, membership)
+
+
+def can_remove_agenda_item(meeting, membership, item, *, in_workgroup: bool = False) -> bool:
+    """Whoever orders the agenda, and whoever proposed the item."""
+    return can_order_agenda(meeting, membership, in_workgroup=in_workgroup) or item.proposed_by_id == membership.pk
+
+
 def can_record(meeting, membership, *, in_workgroup: bool = False) -> bool:
     """Attendance and notes after the meeting."""
     return is_host(meeting, membership) or can_manage(meeting, membership, in_workgroup=in_workgroup)

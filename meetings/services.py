@@ -7,7 +7,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participants.models import Membership, MemberStatus, User, new_feed_token
+from participants.models import Membership, MemberStatus
 
 from . import emails
 from .models import (
@@ -267,16 +267,6 @@ def attendance_record(*, meeting: Meeting, by: Membership, present_ids, notes: s
             meeting.full_clean()
         meeting.save(update_fields=fields)
     return meeting
-
-
-# Calendar feed ------------------------------------------------------------------------------------
-
-def feed_token_regenerate(*, user: User) -> str:
-    """A new secret for the person's calendar feed; the old URL stops working at once."""
-    token = new_feed_token()
-    User.objects.filter(pk=user.pk).update(feed_token=token)
-    user.feed_token = token
-    return token
 
 
 # Jobs ---------------------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lg_portal.common.forms import apply_errors
+from participants import services as participant_services
 from participants.access import community_view
-from participants.models import Membership, MemberStatus, User
+from participants.models import Membership, User
+from participants.selectors import active_members
 
 from . import ics, rules, selectors, services
 from .forms import AgendaItemForm, AttendanceForm, CancelForm, MeetingForm, MeetingSettingsForm, RsvpForm
@@ -238,8 +240,8 @@ def meeting_rsvp(request, pk):
 @community_view()
 def meeting_host_answer(request, pk):
     meeting, _in_group = _meeting(request, pk)
-    if meeting.host_id != request.membership.pk:
-        raise PermissionDenied  # only the person asked to host answers
+    if not rules.can_answer_host_request(meeting, request.membership):
+        raise PermissionDenied
     accept = request.POST.get("answer") == "accept"
     try:
         services.host_answer(meeting=meeting, membership=request.membership, accept=accept)
@@ -260,8 +262,7 @@ def meeting_host_ask(request, pk):
     meeting, in_group = _meeting(request, pk)
     if not rules.can_manage(meeting, request.membership, in_workgroup=in_group):
         raise PermissionDenied
-    host = Membership.objects.filter(pk=request.POST.get("host") or 0, community=request.community,
-                                     status=MemberStatus.ACTIVE).select_related("user").first()
+    host = active_members(community=request.community).filter(pk=request.POST.get("host") or 0).first()
     if host is None:
         messages.error(request, _("De gastheer of gastvrouw moet lid zijn van deze gemeenschap."))
     else:
@@ -318,8 +319,7 @@ def agenda_move(request, pk, item_id):
 @community_view()
 def agenda_remove(request, pk, item_id):
     meeting, in_group, item = _item(request, pk, item_id)
-    if not (rules.can_order_agenda(meeting, request.membership, in_workgroup=in_group)
-            or item.proposed_by_id == request.membership.pk):
+    if not rules.can_remove_agenda_item(meeting, request.membership, item, in_workgroup=in_group):
         raise PermissionDenied
     services.agenda_item_remove(item=item)
     messages.info(request, _("Het agendapunt is verwijderd."))
@@ -413,7 +413,7 @@ def calendar_feed(request, token):
 @require_POST
 @login_required
 def feed_token_regenerate(request):
-    services.feed_token_regenerate(user=request.user)
+    participant_services.feed_token_regenerate(user=request.user)
     messages.success(request, _("Je hebt een nieuwe agenda-link. De oude link werkt niet meer: pas hem aan in je "
                                 "agenda-programma."))
     return redirect(reverse("user_settings") + "#calendar")

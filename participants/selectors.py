@@ -41,6 +41,11 @@ def is_active_member(m: Membership) -> bool:
     return m.status == MemberStatus.ACTIVE
 
 
+def active_member_q(path: str = "") -> Q:
+    """is_active_member as a filter; `path` leads to the membership ("membership__")."""
+    return Q(**{f"{path}status": MemberStatus.ACTIVE})
+
+
 def counted_in_group(m: Membership) -> bool:
     """An active participant: who counts towards the group size (see the words above)."""
     return (m.is_participant or m.is_core_group) and is_active_member(m)
@@ -54,10 +59,11 @@ def is_doer(m: Membership) -> bool:
     return bool(DOING_ROLES & set(m.group_roles))
 
 
-def active_members(*, community):
-    """The community's active members (any role), with their user."""
-    return (Membership.objects.filter(community=community, status=MemberStatus.ACTIVE)
-            .select_related("user").order_by("user__name"))
+def active_members(*, community=None, community_ids=None):
+    """The active members (any role) of one community or of several, with their user, by name."""
+    qs = Membership.objects.filter(active_member_q())
+    qs = qs.filter(community=community) if community is not None else qs.filter(community_id__in=community_ids)
+    return qs.select_related("user").order_by("user__name")
 
 
 def group_counts(*, members) -> dict:
@@ -181,8 +187,8 @@ def newcomers_since(*, community_ids, since) -> dict[int, list[Membership]]:
 
 
 def is_paused(membership: Membership, today) -> bool:
-    """Paused today: until a date still to come, or without an end date."""
-    if membership.paused_until and membership.paused_until > today:
+    """Paused today: a pause "tot en met" a date includes that day; or paused without an end date."""
+    if membership.paused_until and membership.paused_until >= today:
         return True
     return membership.status == MemberStatus.PAUSED and membership.paused_until is None
 

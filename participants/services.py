@@ -13,7 +13,7 @@ from lg_portal import registry
 from lg_portal.common.cache import community_changed
 
 from . import emails
-from .models import Community, Invitation, Membership, MemberStatus, Suggestion
+from .models import Community, Invitation, Membership, MemberStatus, Suggestion, User, new_feed_token
 
 
 def community_create(*, by, **fields) -> Community:
@@ -201,9 +201,27 @@ def membership_status_set(*, membership_id: int, status: str, paused_until=None)
 
 
 def memberships_resume_due(*, now=None) -> int:
-    """People whose pause has ended are active again. One UPDATE."""
+    """People whose pause has ended (the day after its last day) are active again. One UPDATE."""
     today = timezone.localdate(now or timezone.now())
-    due = Membership.objects.filter(status=MemberStatus.PAUSED, paused_until__lte=today)
-    for community_id in set(due.values_list("community_id", flat=True)):
-        community_changed(community_id)
-    return due.update(status=MemberStatus.ACTIVE)
+    due = Membership.objects.filter(status=MemberStatus.PAUSED, paused_until__lt=today)
+    with transaction.atomic():  # the cached summaries go stale when the update is committed, not before
+        for community_id in set(due.values_list("community_id", flat=True)):
+            community_changed(community_id)
+        return due.update(status=MemberStatus.ACTIVE)
+
+
+def membership_core_group_set(*, membership: Membership, value: bool) -> Membership:
+    """Someone joins or leaves the core group (the workgroups app keeps its core-group workgroup in
+    step). Only this one field is written, so a concurrent profile edit is not overwritten."""
+    Membership.objects.filter(pk=membership.pk).update(is_core_group=value)
+    membership.is_core_group = value
+    community_changed(membership.community_id)
+    return membership
+
+
+def feed_token_regenerate(*, user: User) -> str:
+    """A new secret for the person's calendar feed; the old URL stops working at once."""
+    token = new_feed_token()
+    User.objects.filter(pk=user.pk).update(feed_token=token)
+    user.feed_token = token
+    return token

@@ -50,3 +50,30 @@ def test_no_app_imports_its_way_into_a_cycle():
 
     for app in LEVEL:
         visit(app)
+
+
+def test_templates_link_downward_only_too():
+    """A template under templates/<app>/ links only to its own app's pages and those of apps below it
+    (a page of a higher app reaches it through a registered section, lg_portal.registry)."""
+    import re
+
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    owner = {}
+
+    def walk(patterns):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns)
+            elif isinstance(p, URLPattern) and p.name:
+                owner[p.name] = p.callback.__module__.split(".")[0]
+
+    walk(get_resolver().url_patterns)
+    upward = []
+    for app in LEVEL:
+        for path in sorted((ROOT / "templates" / app).rglob("*.html")):
+            for name in re.findall(r"{%\s*url\s+['\"]([\w-]+)['\"]", path.read_text()):
+                target = owner.get(name)
+                if target in LEVEL and target != app and LEVEL[target] >= LEVEL[app]:
+                    upward.append(f"{path.relative_to(ROOT)} links to {name} ({target})")
+    assert upward == []

@@ -112,3 +112,30 @@ def test_the_move_can_be_undone_without_losing_a_row():
     old = _migrate(BEFORE)
     assert old.get_model("participants", "Nudge").objects.get().membership_id == membership.pk
     _migrate(_latest())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_follow_ups_the_old_job_gave_up_on_are_not_sent_after_the_migration():
+    old = _migrate(BEFORE)
+    Community = old.get_model("participants", "Community")
+    community = Community.objects.create(name="Beurs", slug="beurs", question="?", starts_on=date(2026, 1, 1),
+                                         ends_on=date(2027, 1, 1), initiator_kind="residents")
+    workgroup = old.get_model("workgroups", "Workgroup").objects.create(community=community, name="Beurs")
+    market = old.get_model("marketplace", "Marketplace").objects.create(
+        community=community, workgroup=workgroup, title="Beurs", held_on=date(2026, 3, 1),
+        entry_deadline=timezone.now(), public_token="t")
+    Entry = old.get_model("marketplace", "Entry")
+    need, offer = (Entry.objects.create(marketplace=market, side=side, organisation=side, contact_name="x",
+                                        email=f"{side}@example.org", org_kind="company", category="other",
+                                        description=side, fingerprint=side) for side in ("need", "offer"))
+    match = old.get_model("marketplace", "Match").objects.create(marketplace=market, need=need, offer=offer,
+                                                                 what="x", value_eur=0, due_on=date(2026, 4, 1))
+    FollowUp = old.get_model("marketplace", "FollowUp")
+    tried = timezone.now() - timedelta(days=90)
+    gave_up = FollowUp.objects.create(match=match, party="need", attempts=5, claimed_at=tried)
+    still_due = FollowUp.objects.create(match=match, party="offer", attempts=1, claimed_at=tried)
+    new = _migrate(_latest())
+    FollowUp = new.get_model("marketplace", "FollowUp")
+    assert FollowUp.objects.get(pk=gave_up.pk).sent_at == tried
+    assert FollowUp.objects.get(pk=still_due.pk).sent_at is None
+

@@ -98,6 +98,22 @@ def test_catching_someone_up_takes_them_off_every_page_at_once(world, django_cap
     assert catch_up.context["people"] == []
 
 
+def test_only_facilitators_see_who_drifts_away_everyone_sees_how_many(world):
+    """The catch-up list is the facilitators'; the compass tells every member how many drift away,
+    and names them only to the facilitators."""
+    slug = world["community"].slug
+    facilitator_home = world["client"].get(f"/c/{slug}/").text
+    facilitator_compass = world["client"].get(f"/c/{slug}/compass/").text
+    assert "3 mensen zakken mogelijk weg" in facilitator_home and "Peter Lammers" in facilitator_home
+    assert "Wie: Dirk Haverkamp, Peter Lammers, Thijs Dekker." in facilitator_compass
+    member = MembershipFactory(community=world["community"], user__name="Gewoon Lid")
+    world["client"].force_login(member.user)
+    for page in (f"/c/{slug}/", f"/c/{slug}/compass/", f"/c/{slug}/compass/print/"):
+        text = world["client"].get(page).text
+        assert "Peter Lammers" not in text and "Thijs Dekker" not in text, page
+    assert "3 mensen zakken mogelijk weg" in world["client"].get(f"/c/{slug}/compass/").text
+
+
 def test_home_compass_and_dashboard_count_the_same_participants_and_members(world):
     home, compass, _catch_up, dashboard = _pages(world)
     participants = home.context["composition"]["size"]

@@ -2,10 +2,9 @@
 (lg_portal.outbox.enqueue); django-allauth's account emails come through participants.adapters."""
 
 import ast
-from pathlib import Path
+from tests.test_import_order import LEVEL, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-APPS = ["lg_portal", "participants", "workgroups", "meetings", "lessons", "marketplace", "engagement", "impact"]
+APPS = list(LEVEL)
 MAIL = {"django.core.mail", "smtplib"}
 
 

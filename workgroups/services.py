@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants.models import Membership, MemberStatus
+from participants.services import membership_core_group_set
 
 from . import emails, rules
 from .models import (
@@ -39,10 +40,9 @@ def _require_member(workgroup: Workgroup, membership: Membership, message: str) 
 
 
 def _set_core_group_flag(membership: Membership, value: bool) -> None:
-    """The core group is a workgroup; Membership.is_core_group mirrors membership of it. Only this one
-    field is written, so a concurrent profile edit of the same membership is not overwritten."""
-    Membership.objects.filter(pk=membership.pk).update(is_core_group=value)
-    membership.is_core_group = value
+    """The core group is a workgroup; Membership.is_core_group mirrors membership of it (set through
+    the participants app's service)."""
+    membership_core_group_set(membership=membership, value=value)
 
 
 # --- workgroups --------------------------------------------------------------------------------------
@@ -286,7 +286,9 @@ def reply_create(*, post: Post, by: Membership, body: str, now=None) -> Reply:
     now = now or timezone.now()
     if post.community_id != by.community_id:
         raise ValidationError(_("Dit bericht hoort bij een andere gemeenschap."))
-    if not rules.can_reply(by, post, in_workgroup=bool(post.workgroup_id) and _in_workgroup(post.workgroup, by)):
+    # Only a closed workgroup's posts depend on being in it: no query for the others.
+    in_workgroup = bool(post.workgroup_id) and post.workgroup.closed and _in_workgroup(post.workgroup, by)
+    if not rules.can_reply(by, post, in_workgroup=in_workgroup):
         raise ValidationError(_("Alleen leden van deze werkgroep kunnen hier reageren."))
     reply = Reply(post=post, author=by, body=(body or "").strip(), created_at=now)
     reply.full_clean()

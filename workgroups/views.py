@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lg_portal import registry
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
 from participants.models import Membership
@@ -51,6 +52,7 @@ def workgroup_list(request):
 def _detail_context(request, workgroup, **extra):
     membership, now = request.membership, timezone.now()
     context = _base(request, wg=workgroup, where="page", can_archive=rules.can_archive(membership),
+                    workgroup_actions=list(registry.WORKGROUP_ACTIONS),
                     join_form=JoinRequestForm(), **extra)
     if workgroup.content_visible:
         community_members = list(members_of(community=request.community))
@@ -247,8 +249,8 @@ def activity_detail(request, activity_id):
     activity = selectors.activity_get_visible(membership=request.membership, pk=activity_id)
     if activity is None:
         raise Http404
-    return render(request, "workgroups/activity_detail.html", _base(request, activity=activity,
-                                                                    wg=activity.workgroup))
+    return render(request, "workgroups/activity_detail.html", _base(
+        request, activity=activity, wg=activity.workgroup, activity_sections=list(registry.ACTIVITY_SECTIONS)))
 
 
 # --- posts -------------------------------------------------------------------------------------------

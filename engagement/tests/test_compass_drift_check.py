@@ -66,7 +66,8 @@ def test_member_who_missed_the_last_two_plenaries_is_drifting(running):
     result = _drift(running)
     assert result.state == checks.ATTENTION
     assert result.details == ["Thijs Dekker"]
-    assert result.evidence.startswith("1 persoon zakt mogelijk weg: Thijs Dekker.")
+    assert result.evidence.startswith("1 persoon zakt mogelijk weg;")
+    assert "Thijs" not in result.evidence and result.for_facilitators == "Wie: Thijs Dekker."
 
 
 @time_machine.travel(NOW, tick=False)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from participants.models import Membership, MemberStatus, Sector
 from participants.rules import can_facilitate
+from participants.selectors import active_member_q, is_active_member, is_paused
 from workgroups.models import Workgroup, WorkgroupMember
 
 from .. import rules
@@ -103,7 +104,7 @@ def workgroup_get_for_member(*, membership, pk) -> Workgroup:
 
 def invitees_of(meeting) -> "list[Membership]":
     """Who is invited: the workgroup's members for a workgroup meeting, else every active member."""
-    qs = Membership.objects.filter(community_id=meeting.community_id, status=MemberStatus.ACTIVE)
+    qs = Membership.objects.filter(active_member_q(), community_id=meeting.community_id)
     if meeting.workgroup_id:
         qs = qs.filter(workgroup_memberships__workgroup_id=meeting.workgroup_id)
     return qs.select_related("user").order_by("user__name")
@@ -150,7 +151,7 @@ def host_candidates(*, community, today=None) -> list[Candidate]:
         Candidate(
             id=m.pk, name=m.user.name, sector=m.sector, sector_label=str(labels.get(m.sector, "")),
             willing=m.willing_to_host,
-            active=m.status == MemberStatus.ACTIVE and not (m.paused_until and m.paused_until >= today),
+            active=is_active_member(m) and not is_paused(m, today),
         )
         for m in members
     ]
@@ -183,7 +184,7 @@ def host_proposal(*, community, starts_at, meeting=None, today=None) -> Proposal
 def host_choices(*, meeting):
     """Active members who could be asked to host, minus those who declined this meeting."""
     declined = HostDecline.objects.filter(meeting=meeting).values("membership_id")
-    return list(Membership.objects.filter(community_id=meeting.community_id, status=MemberStatus.ACTIVE)
+    return list(Membership.objects.filter(active_member_q(), community_id=meeting.community_id)
                 .exclude(pk__in=declined).select_related("user").order_by("-willing_to_host", "user__name"))
 
 
