@@ -2,6 +2,7 @@
 (lg_portal.outbox.enqueue); django-allauth's account emails come through participants.adapters."""
 
 import ast
+
 from tests.test_import_order import LEVEL, ROOT
 
 APPS = list(LEVEL)
