@@ -24,9 +24,9 @@ T0 = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
 YEAR_LATER = T0 + timedelta(days=366)
 
 
-def email(key, **fields):
+def email(key, kind="test", **fields):
     user = UserFactory()
-    return OutboxMessage.objects.create(key=key, kind="test", user=user, to=user.email, subject="S", text="T",
+    return OutboxMessage.objects.create(key=key, kind=kind, user=user, to=user.email, subject="S", text="T",
                                         **fields)
 
 
@@ -141,3 +141,13 @@ def test_beat_runs_the_purge_once_a_week():
     assert entry["task"] == "lg_portal.tasks.purge_old_logs"
     schedule = entry["schedule"]
     assert schedule.day_of_week == {0} and len(schedule.hour) == 1 and len(schedule.minute) == 1
+
+
+def test_an_account_email_with_its_live_link_is_forgotten_a_week_after_it_was_sent():
+    with time_machine.travel(T0, tick=False):
+        email("account:password_reset_key:1", kind="account", sent_at=T0)
+        email("account:password_reset_key:2", kind="account")  # not sent yet: it stays
+        email("ordinary", sent_at=T0)
+    with time_machine.travel(T0 + timedelta(days=8), tick=False):
+        purge()
+    assert set(OutboxMessage.objects.values_list("key", flat=True)) == {"account:password_reset_key:2", "ordinary"}
