@@ -10,8 +10,8 @@ from django.core import signing
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from participants.models import Community, Membership, MemberStatus
-from participants.selectors import is_paused
+from participants.models import Community, Membership
+from participants.selectors import is_paused, paused_members
 from workgroups.selectors import posts_waiting_for_answer
 
 from . import drift
@@ -116,8 +116,6 @@ def catch_up(*, community: Community, now=None) -> dict:
         })
     waiting = list(posts_waiting_for_answer(community=community, now=now).annotate(
         alerted=Exists(UnansweredAlert.objects.filter(post=OuterRef("pk")))))
-    paused = list(Membership.objects.filter(community=community).filter(
-        Q(status=MemberStatus.PAUSED) | Q(paused_until__gt=today)).exclude(status=MemberStatus.STEPPED_OUT)
-        .select_related("user").order_by("paused_until", "user__name"))
+    paused = list(paused_members(community=community, today=today))
     return {"people": people, "answered": answered[:30], "waiting": waiting, "paused": paused,
             "drift_settings": settings}

@@ -5,21 +5,17 @@ from django.urls import reverse
 
 from lg_portal import outbox
 from lg_portal.common.links import absolute
-from participants.selectors import active_members
+from participants.emails import to_active_members
 
 
 def evaluation_opened(*, evaluation) -> int:
     """Ask every active member to answer the questionnaire of an intermediate evaluation."""
     community = evaluation.community
-    url = absolute(reverse("lessons_evaluation", args=[community.slug, evaluation.pk]))
-    queued = 0
-    for member in active_members(community=community):
-        queued += outbox.enqueue(
-            key=f"lessons:evaluation-open:{evaluation.pk}:user:{member.user_id}",
-            kind="lesson_evaluation_open", user=member.user, template="lesson_evaluation_open",
-            context={"evaluation": evaluation, "community": community, "url": url},
-        )
-    return queued
+    return to_active_members(
+        community=community, key=f"lessons:evaluation-open:{evaluation.pk}", kind="lesson_evaluation_open",
+        template="lesson_evaluation_open",
+        context={"evaluation": evaluation,
+                 "url": absolute(reverse("lessons_evaluation", args=[community.slug, evaluation.pk]))})
 
 
 def reflection_reminder(*, row: dict, membership, community) -> bool:

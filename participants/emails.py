@@ -39,3 +39,13 @@ def suggestion_notify(suggestion) -> int:
             template="suggestion",
             context={"suggestion": suggestion, "community": suggestion.community, "url": url})
     return queued
+
+
+def to_active_members(*, community, key: str, kind: str, template: str, context: dict) -> int:
+    """One email to each active member of the community (never a cc list), keyed `key:user:<id>` so
+    each is queued once. Returns how many were queued."""
+    from .selectors import active_members
+
+    return sum(outbox.enqueue(key=f"{key}:user:{member.user_id}", kind=kind, user=member.user, template=template,
+                              context={"community": community, **context})
+               for member in active_members(community=community))

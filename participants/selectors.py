@@ -61,6 +61,8 @@ def is_doer(m: Membership) -> bool:
 
 def active_members(*, community=None, community_ids=None):
     """The active members (any role) of one community or of several, with their user, by name."""
+    if (community is None) == (community_ids is None):
+        raise TypeError("active_members needs community= or community_ids=")
     qs = Membership.objects.filter(active_member_q())
     qs = qs.filter(community=community) if community is not None else qs.filter(community_id__in=community_ids)
     return qs.select_related("user").order_by("user__name")
@@ -184,6 +186,17 @@ def newcomers_since(*, community_ids, since) -> dict[int, list[Membership]]:
               .exclude(status=MemberStatus.STEPPED_OUT).select_related("user").order_by("joined_at")):
         result.setdefault(m.community_id, []).append(m)
     return result
+
+
+def paused_q(today) -> Q:
+    """is_paused as a filter (for memberships not stepped out)."""
+    return Q(paused_until__gte=today) | Q(status=MemberStatus.PAUSED, paused_until__isnull=True)
+
+
+def paused_members(*, community, today):
+    """Who is paused today (is_paused), with their user, the pause that ends first first."""
+    return (Membership.objects.filter(paused_q(today), community=community).exclude(status=MemberStatus.STEPPED_OUT)
+            .select_related("user").order_by("paused_until", "user__name"))
 
 
 def is_paused(membership: Membership, today) -> bool:
