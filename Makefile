@@ -1,5 +1,8 @@
 # Two commands set everything up: `make run` serves the demo, `make test` runs the whole suite.
 PORT ?= 8000
+# The make targets are for a developer's machine: DEBUG on (the demo key, console email, the mailbox page)
+# unless the environment says otherwise. Production settings start with DEBUG off (see the README).
+export DJANGO_DEBUG ?= true
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -37,9 +40,14 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# Web, Celery worker and beat under honcho (Procfile), on SQLite and the embedded broker (var/) unless
+# DATABASE_URL and REDIS_URL say otherwise. Links in emails point here; every job runs every 30 s.
 run: demo translations
-	@echo "LG Portal on http://127.0.0.1:$(PORT) (SQLite, Celery eager, console email)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "LG Portal on http://127.0.0.1:$(PORT): web, worker and beat (Ctrl-C stops all three);" \
+	  "emails on this console and at http://127.0.0.1:$(PORT)/dev/mailbox/"
+	@PATH="$(CURDIR)/$(VENV)/bin:$$PATH" SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
+	  LG_JOBS_EVERY_SECONDS="$${LG_JOBS_EVERY_SECONDS:-30}" PYTHONUNBUFFERED=1 \
+	  $(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
 test: setup translations
 	$(PY) -m pytest
@@ -73,4 +81,4 @@ bench: setup
 	$(PY) bench/run.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles var

@@ -1,7 +1,8 @@
 """The outbox: queue personal emails in the caller's transaction, send them from the worker.
 
-A web request never talks to the broker: it writes rows. Beat runs `outbox_flush` every minute.
-With Celery eager (the demo, `make run`) the queue is flushed right after the request commits.
+A web request never talks to the broker: it writes rows. Beat runs `outbox_flush` every minute (every
+30 seconds in `make run`). With Celery eager (the tests) the queue is flushed right after the request
+commits.
 """
 
 import logging
@@ -133,14 +134,19 @@ def release(*, key: str, now=None) -> bool:
         claim="", claimed_at=None, send_after=now or timezone.now(), last_error=""))
 
 
-def send_one(message: OutboxMessage) -> None:
+def as_email(message: OutboxMessage) -> EmailMultiAlternatives:
+    """The email a row becomes: what `send_one` hands to the mail server, and what the mailbox shows."""
     email = EmailMultiAlternatives(
         subject=message.subject, body=message.text, to=[message.to],
         headers={"Message-ID": f"<outbox-{message.pk}-{message.key.replace(':', '.')}@lg-portal>", **message.headers},
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")
-    email.send()
+    return email
+
+
+def send_one(message: OutboxMessage) -> None:
+    as_email(message).send()
 
 
 def flush(*, now=None, limit: int = 500) -> tuple[int, int]:

@@ -1,13 +1,15 @@
-"""Settings for LG Portal, read once from the environment.
+"""Settings for LG Portal, read once from the environment (the README lists every setting).
 
-With no environment at all the portal runs as a demo: SQLite file, Celery eager, console email,
-DEBUG on. DATABASE_URL, REDIS_URL, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS and
-EMAIL_URL switch to the real parts (see the README for every setting).
+With no environment at all, DEBUG is off and the settings refuse to start without a DJANGO_SECRET_KEY
+of their own. `make run` asks for DEBUG (DJANGO_DEBUG=true): the demo key, a SQLite file, Celery on an
+embedded broker in a folder (kombu's filesystem transport), console email and the mailbox page.
+DATABASE_URL, REDIS_URL, EMAIL_URL and SITE_URL switch to the real parts.
 """
 
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -16,14 +18,22 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
-_INSECURE_KEY = "django-insecure-demo-key-only-for-local-use-change-me-0123456789"
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_INSECURE_KEY)
-if not DEBUG and SECRET_KEY == _INSECURE_KEY:
-    raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+_DEMO_KEY = "django-insecure-demo-key-only-for-local-use-change-me-0123456789"
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEMO_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in ("", _DEMO_KEY):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be set to a secret of this installation (DJANGO_DEBUG is off). "
+        "For the demo on your own machine: make run (it sets DJANGO_DEBUG=true).")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where the portal serves, for the links in emails and calendar feeds: follows PORT (as `make run PORT=...`
+# and most process managers set it) unless SITE_URL says otherwise.
+PORT = env.int("PORT", default=8000)
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}").rstrip("/")
+# What the portal keeps on local disk when there is no Redis: the embedded broker's queue and beat's
+# schedule file.
+VAR_DIR = Path(env.str("LG_VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -83,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lg_portal.common.panels.community_nav",
+                "lg_portal.mailbox.context",
                 "participants.rules.context",
             ],
         },
@@ -100,6 +111,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compiles large plans for seconds before running them for milliseconds: the drift scan's
     # one statement spent 4.9 of its 5.2 s compiling. This is an OLTP workload: no JIT.
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` writes from three processes (web, worker, beat): write-ahead logging lets readers go on
+    # while one writes, and a transaction that will write takes the lock at its start, waiting up to 20 s,
+    # rather than failing half-way with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -184,16 +204,33 @@ MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_opt
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LG Portal <portal@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery: eager without Redis so `make run` needs no other service.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Celery: Redis is the broker when REDIS_URL is set. Without it (`make run`), kombu's filesystem transport:
+# a folder of the checkout that the web, the worker and beat share, so tasks go through a broker as in
+# production and no other service is needed. Tasks are never run in the caller's process unless
+# CELERY_TASK_ALWAYS_EAGER says so (the tests do).
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+else:
+    CELERY_BROKER_URL = "filesystem://"
+    _queue = VAR_DIR / "broker"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_in": str(_queue), "data_folder_out": str(_queue),
+                                       "control_folder": str(VAR_DIR / "broker-control")}
+    for _folder in (_queue, VAR_DIR / "broker-control"):
+        _folder.mkdir(parents=True, exist_ok=True)
+    # One worker on one machine: no remote control, so no reply queues pile up as files.
+    CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Every job's schedule replaced by "every N seconds" (0: each job's own schedule). `make run` sets 30,
+# so a newcomer sees the scans work within a minute; every job is safe to run that often.
+LG_JOBS_EVERY_SECONDS = env.int("LG_JOBS_EVERY_SECONDS", default=0)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
 CELERY_TIMEZONE = "UTC"
 
 # Security. Secure cookies and HSTS whenever DEBUG is off.

@@ -21,6 +21,8 @@ def _portal_app_urls():
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The demo's mailbox: 404 unless DEBUG (lg_portal.mailbox).
+    path("dev/mailbox/", include("lg_portal.mailbox")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     *_portal_app_urls(),

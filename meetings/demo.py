@@ -1,7 +1,8 @@
 """A year of meetings for the demo community: plenaries about every seven weeks at a rotating host's
 place, a work visit, workgroup meetings (when the demo has workgroups by then), answers, attendance
 and notes, and the next plenary with its agenda. Two participants (Thijs and Peter) missed the last
-two plenaries, so the portal has someone to catch up with."""
+two plenaries, so the portal has someone to catch up with. The first workgroup meets tomorrow evening,
+so there is always a meeting to remind people of."""
 
 import zoneinfo
 from datetime import datetime, time, timedelta
@@ -195,7 +196,9 @@ def _workgroup_meetings(ctx, tz, today, rng):
         people = [wm.membership for wm in wg.members.all() if wm.membership.status == MemberStatus.ACTIVE]
         if not people:
             continue
-        for offset in (-70 - 3 * i, -25 - 2 * i, 12 + 3 * i):
+        # The first group meets tomorrow evening: within the reminder window (48 hours) whatever the time of
+        # day the demo is loaded, so the scheduler of a fresh `make run` sends its reminders at once.
+        for offset in (-70 - 3 * i, -25 - 2 * i, 1 if i == 0 else 12 + 3 * i):
             start = _at(tz, today + timedelta(days=offset), time(20, 0))
             meeting = Meeting.objects.create(
                 community=ctx.community, kind=MeetingKind.WORKGROUP, workgroup=wg, title=f"Werkgroep {wg.name}",

@@ -1,9 +1,11 @@
 import uuid
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
 from lg_portal import outbox
+from lg_portal.common.links import absolute
 
 from .models import User
 
@@ -24,6 +26,10 @@ class AccountAdapter(DefaultAccountAdapter):
         from django.contrib.sites.shortcuts import get_current_site
 
         request = allauth_context.request
+        # allauth builds its links on the host the request came in on; every email of the portal links
+        # to SITE_URL, whatever host or port the asking request used.
+        context = {key: _on_site(value) if isinstance(value, str) and value.startswith(("http://", "https://"))
+                   else value for key, value in context.items()}
         message = self.render_mail(template_prefix, email, {
             "request": request, "email": email, "current_site": get_current_site(request), **context})
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
@@ -31,3 +37,8 @@ class AccountAdapter(DefaultAccountAdapter):
             key=f"account:{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4().hex}", kind="account", to=email,
             user=User.objects.filter(email__iexact=email, is_active=True).first(),
             subject=message.subject, text=message.body, html=html)
+
+
+def _on_site(url: str) -> str:
+    parts = urlsplit(url)
+    return absolute(parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else ""))

@@ -1,4 +1,6 @@
+import os
 import sys
+from pathlib import Path
 
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
@@ -28,8 +30,9 @@ def _check_cache():
 def _check_broker():
     from django.conf import settings
 
-    if not settings.REDIS_URL:
-        return "eager"
+    if not settings.REDIS_URL:  # the embedded broker: a folder the web, the worker and beat share
+        queue = Path(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
+        return "ok (filesystem)" if queue.is_dir() and os.access(queue, os.W_OK) else "down: no writable queue folder"
     try:
         import redis
 

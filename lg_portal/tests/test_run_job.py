@@ -52,3 +52,14 @@ def test_every_job_is_on_beats_schedule_under_its_name():
     schedule = registry.beat_schedule()
     assert set(schedule) == {job.name for job in registry.JOBS}
     assert all(entry["task"] == registry.jobs_by_name()[name].task.name for name, entry in schedule.items())
+
+
+def test_make_run_runs_every_job_every_30_seconds_and_production_keeps_each_jobs_own_schedule(settings):
+    from datetime import timedelta
+
+    settings.LG_JOBS_EVERY_SECONDS = 30
+    demo = registry.beat_schedule()
+    assert {entry["schedule"] for entry in demo.values()} == {timedelta(seconds=30)}
+    settings.LG_JOBS_EVERY_SECONDS = 0
+    own = registry.beat_schedule()
+    assert own["outbox"]["schedule"] == timedelta(minutes=1) and "crontab" in repr(own["digest"]["schedule"])
