@@ -61,4 +61,5 @@ def digest_key(user_id: int, now) -> str:
 def digest(*, user, sections, since, now) -> bool:
     return enqueue_with_unsubscribe(
         key=digest_key(user.pk, now), kind="digest", pref_kind=EmailKind.DIGEST, user=user, template="digest",
+        community=sections[0]["community"] if len(sections) == 1 else None,
         context={"sections": sections, "tz": sections[0]["community"].time_zone, "since": since, "now": now})

@@ -5,15 +5,20 @@ A web request never talks to the broker: it writes rows. Beat runs `outbox_flush
 commits.
 """
 
+import email.policy
 import logging
 import uuid
 from datetime import timedelta
+from email.header import Header
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from .models import OutboxMessage
@@ -28,21 +33,49 @@ SENDING = "sending:"
 HELD = "held"
 
 
+def _plain(name: str, context: dict) -> str:
+    """A subject or text part: plain text, so nothing is HTML-escaped ("'t Hoekje & Zn", never
+    "&#x27;t Hoekje &amp; Zn"), whatever the template says."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def render_email(*, template: str, context: dict, language: str | None) -> tuple[str, str, str]:
     with translation.override(language or settings.LANGUAGE_CODE):
         ctx = {"site_url": settings.SITE_URL, **context}
-        subject = " ".join(render_to_string(f"emails/{template}.subject.txt", ctx).split())
-        text = render_to_string(f"emails/{template}.txt", ctx)
+        subject = " ".join(_plain(f"emails/{template}.subject.txt", ctx).split())
+        text = _plain(f"emails/{template}.txt", ctx)
         html = render_to_string(f"emails/{template}.html", ctx)
     return subject, text, html
 
 
+def site_domain() -> str:
+    """This installation's own domain, from SITE_URL: Message-IDs, List-Ids and calendar UIDs are on it,
+    so two installations never share one."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def list_id(community=None) -> str:
+    """RFC 2919: the "list" an email belongs to, one per community (mail filters and SpamAssassin look
+    for it). Mail not about one community is on the installation's own list."""
+    if community is None:
+        return f"<portal.{site_domain()}>"
+    name = community.name
+    phrase = ('"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"' if name.isascii()
+              else Header(name, "utf-8").encode())
+    return f"{phrase} <{community.slug}.{site_domain()}>"
+
+
 def enqueue(*, key: str, kind: str, template: str, context: dict, user=None, to: str = "",
-            language: str | None = None, send_after=None, headers: dict | None = None) -> bool:
+            language: str | None = None, send_after=None, headers: dict | None = None, community=None,
+            personal: bool = False) -> bool:
     """Queue one email to one person, rendered now in their language, in the caller's transaction: to a
     member (`user`: their address and language), or to someone without an account (`to` and
     `language`, e.g. an invitee or an organisation on the marketplace). Returns False when a message
-    with this key was queued before (nothing is queued twice)."""
+    with this key was queued before (nothing is queued twice).
+
+    `community` (by default the context's) names the List-Id. Every email is marked
+    `Auto-Submitted: auto-generated` (RFC 3834: no out-of-office replies to it) unless it is
+    `personal`: a message a person wrote to someone (an invitation with its own words)."""
     if user is not None:
         to, language = user.email, user.language
     if not to:
@@ -50,18 +83,22 @@ def enqueue(*, key: str, kind: str, template: str, context: dict, user=None, to:
     subject, text, html = render_email(template=template, context={"recipient": user, **context},
                                        language=language)
     return enqueue_rendered(key=key, kind=kind, to=to, user=user, subject=subject, text=text, html=html,
-                            send_after=send_after, headers=headers)
+                            send_after=send_after, headers=headers, community=community or context.get("community"),
+                            personal=personal)
 
 
 def enqueue_rendered(*, key: str, kind: str, to: str, subject: str, text: str, html: str = "", user=None,
-                     send_after=None, headers: dict | None = None) -> bool:
-    """Queue an email someone else rendered (django-allauth's account emails). Same guarantees as
-    `enqueue`."""
+                     send_after=None, headers: dict | None = None, community=None, personal: bool = False) -> bool:
+    """Queue an email someone else rendered (django-allauth's account emails). Same guarantees and
+    headers as `enqueue`."""
+    headers = {"List-Id": list_id(community), **(headers or {})}
+    if not personal:
+        headers["Auto-Submitted"] = "auto-generated"
     _, created = OutboxMessage.objects.get_or_create(
         key=key,
         defaults={
             "kind": kind, "user": user, "to": to, "subject": subject[:255], "text": text, "html": html,
-            "headers": headers or {}, "send_after": send_after or timezone.now(),
+            "headers": headers, "send_after": send_after or timezone.now(),
         },
     )
     if created and settings.CELERY_TASK_ALWAYS_EAGER:
@@ -134,15 +171,38 @@ def release(*, key: str, now=None) -> bool:
         claim="", claimed_at=None, send_after=now or timezone.now(), last_error=""))
 
 
+class _ListHeader(UnstructuredHeader):
+    """RFC 2369 list headers (List-Unsubscribe and its -Post): ASCII, one or more <URL>s. Python's email
+    policy folds an unbreakable value longer than a line by turning it into RFC 2047 encoded words,
+    which mail providers do not decode here: their one-click unsubscribe would not work. These are
+    folded only between items, never encoded (RFC 5322 allows lines up to 998 characters)."""
+
+    def fold(self, *, policy):
+        items = [item.strip() for item in str(self).split(",")]
+        return f"{self.name}: " + ("," + policy.linesep + " ").join(items) + policy.linesep
+
+
+_HEADERS = HeaderRegistry()
+for _name in ("list-unsubscribe", "list-unsubscribe-post"):
+    _HEADERS.map_to_type(_name, _ListHeader)
+
+
+class PortalEmail(EmailMultiAlternatives):
+    def message(self, *, policy=email.policy.default):
+        # Whatever policy the backend asks for (SMTP: CRLF line ends), with the list headers above.
+        return super().message(policy=policy.clone(header_factory=_HEADERS))
+
+
 def as_email(message: OutboxMessage) -> EmailMultiAlternatives:
     """The email a row becomes: what `send_one` hands to the mail server, and what the mailbox shows."""
-    email = EmailMultiAlternatives(
+    email_ = PortalEmail(
         subject=message.subject, body=message.text, to=[message.to],
-        headers={"Message-ID": f"<outbox-{message.pk}-{message.key.replace(':', '.')}@lg-portal>", **message.headers},
+        headers={"Message-ID": f"<outbox-{message.pk}-{message.key.replace(':', '.')}@{site_domain()}>",
+                 **message.headers},
     )
     if message.html:
-        email.attach_alternative(message.html, "text/html")
-    return email
+        email_.attach_alternative(message.html, "text/html")
+    return email_
 
 
 def send_one(message: OutboxMessage) -> None:

@@ -2,6 +2,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from lg_portal import outbox
@@ -33,6 +34,8 @@ class AccountAdapter(DefaultAccountAdapter):
         message = self.render_mail(template_prefix, email, {
             "request": request, "email": email, "current_site": get_current_site(request), **context})
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+        if not html:  # allauth writes text only: the HTML part is that text on the portal's one email layout
+            html = render_to_string("emails/account.html", {"text": message.body})
         outbox.enqueue_rendered(
             key=f"account:{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4().hex}", kind="account", to=email,
             user=User.objects.filter(email__iexact=email, is_active=True).first(),

@@ -18,6 +18,7 @@ def invitation_send(invitation) -> bool:
         key=f"invitation:{invitation.pk}", kind="invitation", to=invitation.email,
         language=existing.language if existing else (inviter.language if inviter else None),
         template="invitation",
+        personal=True,  # the facilitator's own words to one person: no Auto-Submitted
         context={
             "invitation": invitation,
             "community": invitation.community,

@@ -89,7 +89,7 @@ def unsubscribe_headers(user, kind: str, url: str | None = None) -> dict:
 
 
 def enqueue_with_unsubscribe(*, key: str, kind: str, pref_kind: str, user, template: str, context: dict,
-                             reply_to: str | None = None) -> bool:
+                             reply_to: str | None = None, community=None) -> bool:
     """Queue an email of a kind people can switch off, with its unsubscribe link (the template includes
     emails/_unsubscribe.txt/.html) and List-Unsubscribe headers. Returns False when this key was
     queued before."""
@@ -98,7 +98,7 @@ def enqueue_with_unsubscribe(*, key: str, kind: str, pref_kind: str, user, templ
     headers = unsubscribe_headers(user, pref_kind, url)
     if reply_to:
         headers["Reply-To"] = reply_to
-    return outbox.enqueue(key=key, kind=kind, user=user, template=template, headers=headers,
+    return outbox.enqueue(key=key, kind=kind, user=user, template=template, headers=headers, community=community,
                           context={"unsubscribe_url": url, "unsubscribe_kind": EmailKind(pref_kind).label,
                                    "preferences_url": absolute(reverse("email_preferences")),
                                    **context})

@@ -10,6 +10,7 @@ import sys
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -125,7 +126,7 @@ class WorkerKilled(BaseException):
 def queue(user, key="fault:1"):
     return outbox.enqueue(key=key, kind="test", user=user, template="suggestion",
                           context={"suggestion": {"name": "X", "reason": "Y", "suggested_by": user},
-                                   "community": mock.Mock(name="LG"), "url": "http://x/"})
+                                   "community": SimpleNamespace(name="LG", slug="lg", question="Hoe?"), "url": "http://x/"})
 
 
 @pytest.fixture

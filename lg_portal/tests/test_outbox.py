@@ -1,4 +1,5 @@
 from datetime import timedelta
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def queue(user, key="test:1"):
     return outbox.enqueue(key=key, kind="test", user=user, template="invitation",
-                          context={"invitation": mock.Mock(name="", message="Hoi"), "community": mock.Mock(),
+                          context={"invitation": mock.Mock(name="", message="Hoi"), "community": SimpleNamespace(name="LG Test", slug="lg-test", question="Hoe?"),
                                    "inviter": user, "url": "http://x/"})
 
 
@@ -78,7 +79,7 @@ def test_someone_without_an_account_gets_the_email_at_their_address_in_their_lan
     settings.CELERY_TASK_ALWAYS_EAGER = False
     assert outbox.enqueue(key="test:address", kind="test", to="org@example.org", language="en",
                           template="invitation",
-                          context={"invitation": mock.Mock(name="", message="Hi"), "community": mock.Mock(),
+                          context={"invitation": mock.Mock(name="", message="Hi"), "community": SimpleNamespace(name="LG Test", slug="lg-test", question="Hoe?"),
                                    "inviter": None, "url": "http://x/"})
     row = OutboxMessage.objects.get(key="test:address")
     assert row.to == "org@example.org" and row.user is None and '<html lang="en">' in row.html
