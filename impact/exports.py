@@ -1,13 +1,12 @@
-"""CSV exports for facilitators: members, attendance, returns and contributions, written by the
-portal's one CSV writer (lg_portal.common.exports)."""
+"""Exports for facilitators: members, attendance, returns and contributions, as .xlsx or CSV, written by
+the portal's one spreadsheet writer (lg_portal.common.exports). The rows hold typed values (dates,
+numbers, `money()` for euros); the writer decides how each format shows them."""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lg_portal.common.exports import csv_response
-from lg_portal.common.exports import day as _day
-from lg_portal.common.exports import money as _money
+from lg_portal.common.exports import money, spreadsheet_response
 from marketplace.selectors import matches_for_community
 from participants.selectors import members_of
 
@@ -27,14 +26,14 @@ def members_rows(*, community):
         e = expectations.get(m.pk)
         rows.append([m.user.name, m.user.email, ", ".join(str(r) for r in m.role_labels), m.get_sector_display(),
                      m.organisation, ", ".join(str(r) for r in m.group_role_labels), m.hours_per_month,
-                     m.get_status_display(), _day(timezone.localdate(m.joined_at)),
+                     m.get_status_display(), timezone.localdate(m.joined_at),
                      ", ".join(str(labels.get(k, k)) for k in e.kinds) if e else "", e.own_words if e else ""])
     return header, rows
 
 
 def attendance_rows(*, community):
     header = [_("Datum"), _("Bijeenkomst"), _("Soort"), _("Naam"), _("Sector")]
-    rows = [[_day(timezone.localdate(a.meeting.starts_at)), a.meeting.title, a.meeting.get_kind_display(),
+    rows = [[timezone.localdate(a.meeting.starts_at), a.meeting.title, a.meeting.get_kind_display(),
              a.membership.user.name, selectors.sector_label(a.membership.sector)]
             for a in selectors.attendance_rows(community=community)]
     return header, rows
@@ -48,15 +47,14 @@ def returns_rows(*, community):
               _("Vastgelegd door"), _("Bron")]
     rows = []
     for e in selectors.return_entries(community=community).order_by("happened_on", "pk"):
-        rows.append([_day(e.happened_on), kinds[e.kind], e.title, e.description, selectors.people_names(e),
+        rows.append([e.happened_on, kinds[e.kind], e.title, e.description, selectors.people_names(e),
                      e.organisations, e.workgroup.name if e.workgroup_id else "",
-                     e.activity.title if e.activity_id else "", _money(e.value_eur),
-                     "" if e.hours is None else f"{e.hours:.1f}",
+                     e.activity.title if e.activity_id else "", money(e.value_eur), e.hours,
                      e.recorded_by.user.name if e.recorded_by_id else "", _("Rendementslogboek")])
     for m in matches_for_community(community=community):
-        rows.append([_day(m.marketplace.held_on), kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",
+        rows.append([m.marketplace.held_on, kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",
                      f"{m.need.organisation}, {m.offer.organisation}",
-                     m.marketplace.workgroup.name if m.marketplace.workgroup_id else "", "", _money(m.value_eur), "",
+                     m.marketplace.workgroup.name if m.marketplace.workgroup_id else "", "", money(m.value_eur), None,
                      "", _("Beursvloer")])
     return header, rows
 
@@ -66,8 +64,8 @@ def contributions_rows(*, community):
     ease = {"easy": _("makkelijk"), "hard": _("moeilijker"), "other": _("overig")}
     header = [_("Datum"), _("Wie"), _("Bron"), _("Waarvoor"), _("Makkelijk of moeilijker te regelen"), _("Wat"),
               _("Bedrag (euro)"), _("In natura"), _("Vastgelegd door")]
-    rows = [[_day(c.contributed_on), c.who, sources[c.source], categories[c.category], ease[c.ease], c.description,
-             _money(c.amount_eur), c.in_kind, c.recorded_by.user.name if c.recorded_by_id else ""]
+    rows = [[c.contributed_on, c.who, sources[c.source], categories[c.category], ease[c.ease], c.description,
+             money(c.amount_eur), c.in_kind, c.recorded_by.user.name if c.recorded_by_id else ""]
             for c in selectors.contributions(community=community).order_by("contributed_on", "pk")]
     return header, rows
 
@@ -76,7 +74,7 @@ BUILDERS = {"members": members_rows, "attendance": attendance_rows, "returns": r
             "contributions": contributions_rows}
 
 
-def export(*, community, kind: str) -> HttpResponse:
+def export(*, community, kind: str, fmt: str, language: str) -> HttpResponse:
     header, rows = BUILDERS[kind](community=community)
-    filename = f"{community.slug}-{kind}-{timezone.localdate():%Y-%m-%d}.csv"
-    return csv_response(filename=filename, header=header, rows=rows)
+    return spreadsheet_response(stem=f"{community.slug}-{kind}-{timezone.localdate():%Y-%m-%d}", header=header,
+                                rows=rows, fmt=fmt, language=language)

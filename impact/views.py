@@ -10,10 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from lg_portal.common.exports import requested_format
 from lg_portal.common.forms import apply_errors
 from participants.access import community_view
 from participants.selectors import active_members, members_of
@@ -297,7 +298,8 @@ def dashboard(request):
 def export(request, kind):
     if kind not in exports.KINDS:
         raise Http404
-    return exports.export(community=request.community, kind=kind)
+    return exports.export(community=request.community, kind=kind, fmt=requested_format(request),
+                          language=translation.get_language())
 
 
 # --- ending a period and the harvest ----------------------------------------------------------------

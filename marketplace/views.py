@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from lg_portal.common.exports import csv_response, day, money
+from lg_portal.common.exports import money, requested_format, spreadsheet_response
 from lg_portal.common.forms import apply_errors
 from lg_portal.common.links import absolute
 from participants.access import community_view
@@ -164,6 +164,8 @@ def marketplace_print(request, pk):
 
 @community_view()
 def marketplace_csv(request, pk):
+    """The match list to download: CSV at this address, `.xlsx` with `?format=xlsx` (the name stayed
+    from when there was only CSV, so links already shared keep working)."""
     marketplace = selectors.marketplace_get_for_organiser(membership=request.membership, pk=pk)
     header = [
         _("Nummer"), _("Vraag: organisatie"), _("Vraag: contactpersoon"), _("Vraag: e-mail"), _("Vraag: telefoon"),
@@ -173,9 +175,10 @@ def marketplace_csv(request, pk):
     ]
     rows = ([i, m.need.organisation, m.need.contact_name, m.need.email, m.need.phone, m.need.get_category_display(),
              m.offer.organisation, m.offer.contact_name, m.offer.email, m.offer.phone,
-             m.offer.get_category_display(), m.what, money(m.value_eur), day(m.due_on), m.get_status_display()]
+             m.offer.get_category_display(), m.what, money(m.value_eur), m.due_on, m.get_status_display()]
             for i, m in enumerate(selectors.match_list(marketplace=marketplace), start=1))
-    return csv_response(filename=f"matches-{marketplace.held_on:%Y-%m-%d}.csv", header=header, rows=rows)
+    return spreadsheet_response(stem=f"matches-{marketplace.held_on:%Y-%m-%d}", header=header, rows=rows,
+                                fmt=requested_format(request), language=translation.get_language())
 
 
 # --- public pages (no account; never pass `community`, so no community menu shows) ---------------------

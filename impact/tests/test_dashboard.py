@@ -110,7 +110,7 @@ def test_every_member_sees_the_dashboard_with_its_charts(participant_client, com
         assert role == "img" and labelled == f"chart-{key}-t chart-{key}-d"
         assert parsed.titles[key]
     assert '<desc id="chart-returns-d">' in response.text
-    assert "Exporteren (CSV)" not in response.text  # exports are for facilitators
+    assert 'id="export-title"' not in response.text and "/export/" not in response.text  # for facilitators
 
 
 def test_charts_numbers_equal_the_tables_numbers(participant_client, community, dashboard_url):
@@ -185,9 +185,12 @@ def test_dashboard_of_an_empty_community_says_there_is_nothing_yet(participant_c
 
 
 def test_facilitator_sees_the_export_links(facilitator_client, community, dashboard_url):
+    """Excel first and CSV beside it; each link names its export for screen readers."""
     response = facilitator_client.get(dashboard_url)
     for kind in ("members", "attendance", "returns", "contributions"):
-        assert f"/c/{community.slug}/export/{kind}.csv" in response.text
+        assert f'href="/c/{community.slug}/export/{kind}.csv?format=xlsx" download>Excel (.xlsx)' in response.text
+        assert f'href="/c/{community.slug}/export/{kind}.csv" download>CSV' in response.text
+    assert '<span class="visually-hidden"> – Leden</span>' in response.text
 
 
 def test_dashboard_is_in_the_community_menu(participant_client, community, dashboard_url):

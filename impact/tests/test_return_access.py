@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 GETS = ["return/", "return/new/", "return/expectations/", "return/who-found-whom/", "costs/", "costs/new/",
         "costs/ask/", "dashboard/", "export/members.csv", "export/attendance.csv", "export/returns.csv",
-        "export/contributions.csv", "harvest/", "harvest/preview/", "harvest/{harvest}/",
+        "export/contributions.csv", "export/returns.csv?format=xlsx", "harvest/", "harvest/preview/", "harvest/{harvest}/",
         "harvest/{harvest}/download/"]
 POSTS = ["return/add/", "return/{entry}/delete/", "return/expectations/save/", "costs/add/",
          "costs/{contribution}/delete/", "costs/ask/add/", "costs/ask/{ask}/answer/", "costs/ask/{ask}/close/",

@@ -9,7 +9,7 @@ from .factories import MarketplaceFactory, WorkgroupFactory, add_to_workgroup
 
 pytestmark = pytest.mark.django_db
 
-ORGANISER_PAGES = ["", "edit/", "matching/", "matches/print/", "matches.csv"]
+ORGANISER_PAGES = ["", "edit/", "matching/", "matches/print/", "matches.csv", "matches.csv?format=xlsx"]
 
 
 def url(marketplace, page=""):

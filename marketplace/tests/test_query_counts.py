@@ -31,7 +31,7 @@ def fill(marketplace, n):
         FollowUp.objects.create(match=match, party="offer")
 
 
-PAGES = ["", "matching/", "matches/print/", "matches.csv"]
+PAGES = ["", "matching/", "matches/print/", "matches.csv", "matches.csv?format=xlsx"]
 
 
 def count(client, url):

@@ -1,5 +1,5 @@
-"""Results per marketplace and over the years; the printable list and the CSV export; the home panel;
-the selector the return ledger will read."""
+"""Results per marketplace and over the years; the printable list and the match list as CSV and .xlsx;
+the home panel; the selector the return ledger will read."""
 
 import csv
 import io
@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
 from marketplace.selectors import match_totals_for_community, matches_for_community, results_for_marketplace
 
@@ -84,23 +85,50 @@ def test_csv_export_has_a_bom_and_keeps_accents_and_quotes(core_client, organise
     assert "attachment" in response["Content-Disposition"]
     raw = response.content
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))  # Dutch: semicolons
     assert rows[0][:3] == ["Nummer", "Vraag: organisatie", "Vraag: contactpersoon"]
     assert rows[1][1] == "Stichting Taalcafé"
     assert rows[1][6] == 'Bakkerij "De Korenschoof", Nijverdal'
     assert rows[1][11] == "Brood, elke week\nvoor de inloop"
-    assert rows[1][12] == "1234.50" and rows[1][14] == "Loopt nog"
+    assert rows[1][12] == "1234,50" and rows[1][14] == "Loopt nog"
     assert len(rows) == 2
 
 
 def test_csv_export_defuses_what_the_public_typed_as_a_formula(core_client, organiser, marketplace):
     """Organisations enter themselves on a public form: '=HYPERLINK(...)' must reach a spreadsheet as
-    text (the portal's one CSV writer, lg_portal.common.exports)."""
+    text (the portal's one spreadsheet writer, lg_portal.common.exports)."""
     MatchFactory(marketplace=marketplace, need__organisation='=HYPERLINK("http://evil.example","klik")',
                  need__contact_name="@SUM(A1)")
     response = core_client.get(f"/c/{marketplace.community.slug}/marketplace/{marketplace.pk}/matches.csv")
-    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[1]
     assert row[1] == "'=HYPERLINK(\"http://evil.example\",\"klik\")" and row[2] == "'@SUM(A1)"
+
+
+def test_match_list_as_xlsx_has_numbers_dates_and_euros(core_client, organiser, marketplace):
+    MatchFactory(marketplace=marketplace, need__organisation="Stichting Taalcafé", value_eur=Decimal("1234.5"),
+                 due_on=date(2026, 11, 30), what="Brood, elke week\nvoor de inloop")
+    MatchFactory(marketplace=marketplace, value_eur=Decimal("0"))
+    response = core_client.get(f"/c/{marketplace.community.slug}/marketplace/{marketplace.pk}/matches.csv"
+                               "?format=xlsx")
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response["Content-Disposition"] == f'attachment; filename="matches-{marketplace.held_on:%Y-%m-%d}.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header, first, second = list(sheet.iter_rows())
+    assert header[0].value == "Nummer" and header[0].font.b and sheet.freeze_panes == "A2"
+    assert first[0].value == 1 and second[0].value == 2
+    assert first[1].value == "Stichting Taalcafé" and first[11].alignment.wrap_text
+    assert first[12].value == 1234.5 and isinstance(first[12].value, float) and "€" in first[12].number_format
+    assert second[12].value == 0 and "€" in second[12].number_format
+    assert first[13].is_date and first[13].value.date() == date(2026, 11, 30)
+    assert second[13].is_date
+    assert sheet.column_dimensions["B"].width >= len("Stichting Taalcafé")
+
+
+def test_match_list_link_offers_excel_and_csv(core_client, organiser, marketplace):
+    response = core_client.get(f"/c/{marketplace.community.slug}/marketplace/{marketplace.pk}/")
+    base = f"/c/{marketplace.community.slug}/marketplace/{marketplace.pk}/matches.csv"
+    assert f'href="{base}?format=xlsx" download>Excel (.xlsx)' in response.text
+    assert f'href="{base}" download>CSV' in response.text
 
 
 def test_printable_match_list(core_client, organiser, marketplace):
