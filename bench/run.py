@@ -344,14 +344,22 @@ def _takes_community(drift):
 
 
 def calendar_feed() -> None:
+    """The feed at 200 meetings or more, as a calendar app polls it: the full calendar, and the 304
+    that answers a poll with the ETag it had (most polls), with the queries of each."""
     from datetime import timedelta
 
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from meetings.models import Meeting
     from participants.models import Membership, User
 
+    # Every open workgroup's meetings too (the setting), as the feed held them before it was personal.
     user, _ = User.objects.get_or_create(email="feed@bench.example", defaults={"name": "Feed"})
+    User.objects.filter(pk=user.pk).update(feed_all_workgroups=True)
+    user.refresh_from_db()
     Membership.objects.get_or_create(community_id=1, user=user)
     mine = Meeting.objects.filter(community_id=1).count()
     missing = max(0, 200 - mine)
@@ -360,14 +368,22 @@ def calendar_feed() -> None:
         Meeting(community_id=1, kind="plenary", title=f"Extra {i}", starts_at=start + timedelta(days=i),
                 ends_at=start + timedelta(days=i, hours=2)) for i in range(missing)
     ])
-    from django.test import Client
 
     client = Client()
     path = f"/calendar/{user.feed_token}.ics"
-    body = client.get(path).content
+    with CaptureQueriesContext(connection) as full:
+        response = client.get(path)
+    body, etag = response.content, response["ETag"]
+    with CaptureQueriesContext(connection) as cheap:
+        assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
     times = timed(lambda: client.get(path), 20)
+    times_304 = timed(lambda: client.get(path, headers={"If-None-Match": etag}), 50)
     report("feed_meetings", Meeting.objects.filter(community_id=1).count(), "events")
+    report("feed_events", body.count(b"BEGIN:VEVENT"), "events")
     report("feed_build_median", statistics.median(times), "ms")
+    report("feed_304_median", statistics.median(times_304), "ms")
+    report("feed_queries", len(full), "queries")
+    report("feed_304_queries", len(cheap), "queries")
     report("feed_bytes", len(body), "bytes")
 
 

@@ -146,3 +146,9 @@ class MeetingSettingsForm(forms.ModelForm):
             self.add_error("agenda_send_days", _("De agenda gaat pas weg na de termijn voor agendapunten: kies "
                                                  "hooguit evenveel dagen als bij de termijn."))
         return data
+
+
+class FeedSettingsForm(forms.Form):
+    """What the person's calendar feed holds. An unticked box is not sent at all: False."""
+
+    all_workgroups = forms.BooleanField(required=False)

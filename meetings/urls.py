@@ -23,5 +23,6 @@ urlpatterns = [
     path(P + "<int:pk>/agenda/<int:item_id>/remove/", views.agenda_remove, name="meeting_agenda_remove"),
     path(P + "<int:pk>/attendance/", views.meeting_attendance, name="meeting_attendance"),
     path("calendar/regenerate/", views.feed_token_regenerate, name="calendar_feed_regenerate"),
+    path("calendar/settings/", views.feed_settings, name="calendar_feed_settings"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from lg_portal.common import conditional
 from lg_portal.common.forms import apply_errors
 from participants import services as participant_services
 from participants.access import community_view
@@ -17,7 +20,15 @@ from participants.models import Membership, User
 from participants.selectors import active_members
 
 from . import ics, rules, selectors, services
-from .forms import AgendaItemForm, AttendanceForm, CancelForm, MeetingForm, MeetingSettingsForm, RsvpForm
+from .forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    CancelForm,
+    FeedSettingsForm,
+    MeetingForm,
+    MeetingSettingsForm,
+    RsvpForm,
+)
 from .models import AgendaItem, Answer, HostState, MeetingKind
 
 
@@ -378,35 +389,87 @@ def meeting_settings(request):
 
 
 # Calendar -----------------------------------------------------------------------------------------
+# Calendar apps poll the feed every few minutes to every few hours. Both calendar views answer a
+# conditional request (If-None-Match, If-Modified-Since) with a 304 computed from one cheap query (see
+# lg_portal.common.conditional), before anything is rendered.
+#
+# The ETag covers the meetings' own rows, the person's answers and settings, the language and
+# ics.FORMAT. Names held in other rows (a renamed workgroup or community, a host's or organiser's new
+# name) are not in it; the date is, so such a change reaches every calendar within a day, or at once
+# with the next change that is in it.
 
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=0, no-cache"
-    return response
+def _revalidate(view):
+    """Cache-Control on every answer, the 304 too (a 304 repeats the headers of the 200 it stands
+    for): a client may keep the calendar, but asks again before it shows it."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, max-age=0, no-cache"
+        return response
+
+    return wrapper
+
+
+def _meeting_ics_versions(request, pk):
+    row = selectors.calendar_version_for_member(membership=request.membership, pk=pk)
+    parts = (ics.FORMAT, ics.uid_domain(), translation.get_language(), timezone.now().date(), row)
+    return conditional.versions(f"meeting-ics:{request.user.pk}:{pk}", parts)
 
 
 @community_view()
+@_revalidate
+@conditional.revalidated_by(_meeting_ics_versions)
 def meeting_ics(request, pk):
-    meeting, _in_group = _meeting(request, pk)
-    rsvp = next((r for r in selectors.rsvps_of(meeting) if r.membership_id == request.membership.pk), None)
-    meeting.my_answer = rsvp.answer if rsvp else None
-    body = ics.build_calendar([meeting], name=meeting.title, user=request.user, publish=True)
-    return _ics_response(body, f"bijeenkomst-{meeting.pk}.ics")
+    meeting = selectors.calendar_meeting_for_member(membership=request.membership, pk=pk)
+    response = HttpResponse(ics.meeting_calendar(meeting, user=request.user),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{meeting.pk}.ics"'
+    return response
 
 
+def _feed_owner(request, token):
+    """The person whose feed this is (once per request), or 404; the request's moment, which the
+    ETag and the body must share."""
+    if not hasattr(request, "_feed_owner"):
+        user = User.objects.filter(feed_token=token, is_active=True).first() if token else None
+        if user is None:
+            raise Http404
+        request._feed_owner, request._feed_now = user, timezone.now()
+    return request._feed_owner
+
+
+def _feed_versions(request, token):
+    user = _feed_owner(request, token)
+    rows = selectors.feed_versions_for_user(user=user, now=request._feed_now)
+    parts = (ics.FORMAT, ics.uid_domain(), user.pk, user.name, user.email, user.language,
+             user.feed_all_workgroups, request._feed_now.date(), rows)
+    return conditional.versions(f"calendar-feed:{user.pk}", parts)
+
+
+def _feed_robots(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapper
+
+
+@_feed_robots
+@_revalidate
+@conditional.revalidated_by(_feed_versions)
 def calendar_feed(request, token):
-    """The private feed: no login (calendar clients cannot log in); the secret token is the key."""
-    user = User.objects.filter(feed_token=token, is_active=True).first() if token else None
-    if user is None:
-        raise Http404
-    meetings = list(selectors.feed_meetings_for_user(user=user))
+    """The private feed: no login (calendar clients cannot log in); the secret token is the key. Two
+    queries for a 304, three for the calendar, whatever the number of meetings."""
+    user = _feed_owner(request, token)
+    meetings = selectors.feed_meetings_for_user(user=user, now=request._feed_now)
     with translation.override(user.language):  # a calendar client has no language of its own
-        body = ics.build_calendar(meetings, name=_("LG Portal: bijeenkomsten van %(name)s") % {"name": user.name},
-                                  user=user)
-    response = _ics_response(body, "lg-portal.ics")
+        body = ics.feed_calendar(meetings, name=_("LG Portal: bijeenkomsten van %(name)s") % {"name": user.name},
+                                 user=user)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lg-portal.ics"'
-    response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -416,4 +479,18 @@ def feed_token_regenerate(request):
     participant_services.feed_token_regenerate(user=request.user)
     messages.success(request, _("Je hebt een nieuwe agenda-link. De oude link werkt niet meer: pas hem aan in je "
                                 "agenda-programma."))
+    return redirect(reverse("user_settings") + "#calendar")
+
+
+@require_POST
+@login_required
+def feed_settings(request):
+    form = FeedSettingsForm(request.POST)
+    form.is_valid()  # one checkbox: always valid, absent means off
+    all_workgroups = form.cleaned_data["all_workgroups"]
+    participant_services.feed_settings_update(user=request.user, all_workgroups=all_workgroups)
+    if all_workgroups:
+        messages.success(request, _("Je agenda-link toont nu ook de bijeenkomsten van alle open werkgroepen."))
+    else:
+        messages.success(request, _("Je agenda-link toont nu alleen de bijeenkomsten die jou aangaan."))
     return redirect(reverse("user_settings") + "#calendar")

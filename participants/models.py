@@ -58,6 +58,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Alleen de gastheer of gastvrouw en de procesbegeleiders zien dit."),
     )
     feed_token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    # Off: the calendar feed holds what concerns the person (their communities' plenaries and work
+    # visits, their own workgroups, what they answered). The database default keeps raw inserts (the
+    # benchmark's seed) and a running older release working while the column is added.
+    feed_all_workgroups = models.BooleanField(
+        _("bijeenkomsten van alle open werkgroepen in mijn agenda"), default=False, db_default=False,
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

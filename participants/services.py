@@ -225,3 +225,13 @@ def feed_token_regenerate(*, user: User) -> str:
     User.objects.filter(pk=user.pk).update(feed_token=token)
     user.feed_token = token
     return token
+
+
+def feed_settings_update(*, user: User, all_workgroups: bool) -> User:
+    """What the person's calendar feed holds: with `all_workgroups`, every open workgroup's meetings
+    too, not only their own workgroups'. Only this field is written, so a settings form saved at the
+    same moment keeps its changes. The feed's ETag includes the setting: subscribed calendars pick the
+    change up at their next poll."""
+    User.objects.filter(pk=user.pk).update(feed_all_workgroups=all_workgroups)
+    user.feed_all_workgroups = all_workgroups
+    return user

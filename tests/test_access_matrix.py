@@ -91,6 +91,7 @@ TABLE = {
     "meeting_agenda_remove": (NOBODY, CORE_FAC),
     "meeting_attendance": (FAC_ONLY, FAC_ONLY),
     "calendar_feed_regenerate": (NOBODY, LOGGED_IN),
+    "calendar_feed_settings": (NOBODY, LOGGED_IN),
     "calendar_feed": (TOKEN, NOBODY),
     # workgroups
     "workgroup_list": (MEMBERS, NOBODY),

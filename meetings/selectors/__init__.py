@@ -219,20 +219,86 @@ def pending_host_requests(*, membership, now=None):
                                        starts_at__gt=now).order_by("starts_at")[:5])
 
 
-def feed_meetings_for_user(*, user, now=None, past_days=180):
-    """All meetings of the user's communities and (open, or their own closed) workgroups, from half a
-    year back, with the user's own answer. One query."""
-    now = now or timezone.now()
-    memberships = Membership.objects.filter(user=user).exclude(status=MemberStatus.STEPPED_OUT)
-    in_group = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup"), membership__user=user)
+FEED_PAST_DAYS = 180
+
+
+def with_calendar_fields(qs, *, user):
+    """What an event needs besides the meeting's own row, in the same query: the community, the
+    workgroup, the host, the person's own answer (`my_answer`) and what ics.organizer_of picks the
+    organiser from (the creator, the first active facilitator as `lead_name`/`lead_email`, and
+    whether the workgroup's founder is still in it)."""
     mine = Rsvp.objects.filter(meeting=OuterRef("pk"), membership__user=user).values("answer")[:1]
-    return (
-        Meeting.objects.filter(community__in=memberships.values("community"), starts_at__gte=now - timedelta(days=past_days))
-        .filter(Q(workgroup__isnull=True) | Q(workgroup__closed=False) | Q(Exists(in_group)))
-        .select_related("community", "workgroup", "host__user")
-        .annotate(my_answer=Subquery(mine))
-        .order_by("starts_at", "pk")
+    leads = (Membership.objects.filter(active_member_q(), community=OuterRef("community_id"), is_facilitator=True)
+             .order_by("joined_at", "pk"))
+    founder_in = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup_id"),
+                                                membership__user=OuterRef("workgroup__created_by_id"))
+    return qs.select_related("community", "workgroup__created_by", "host__user", "created_by__user").annotate(
+        my_answer=Subquery(mine),
+        lead_name=Subquery(leads.values("user__name")[:1]),
+        lead_email=Subquery(leads.values("user__email")[:1]),
+        founder_in_workgroup=Exists(founder_in),
     )
+
+
+def _feed(*, user, now, past_days):
+    """The meetings that concern the person, from `past_days` back, in the communities they have not
+    stepped out of: every plenary and work visit; the meetings of the workgroups they are in; and of
+    an open workgroup's meetings, those they answered, scheduled or host (or all of them, when they
+    chose feed_all_workgroups). A closed workgroup's meetings only while they are in it, whatever
+    they answered before. The subqueries do not depend on the meeting, so the database runs each
+    once, not once per meeting."""
+    mine = Membership.objects.filter(user=user).values("pk")
+    my_groups = WorkgroupMember.objects.filter(membership__in=mine).values("workgroup_id")
+    concerns_me = (Q(pk__in=Rsvp.objects.filter(membership__in=mine).values("meeting_id"))
+                   | Q(created_by__in=mine) | Q(host__in=mine))
+    return Meeting.objects.filter(
+        Q(workgroup__isnull=True) | Q(workgroup__in=my_groups)
+        | (Q(workgroup__closed=False) & (Q() if user.feed_all_workgroups else concerns_me)),
+        community__in=Membership.objects.filter(user=user).exclude(status=MemberStatus.STEPPED_OUT)
+        .values("community_id"),
+        starts_at__gte=now - timedelta(days=past_days),
+    )
+
+
+def _my_answer(user):
+    """The person's answer (one at most: one membership per community)."""
+    return Subquery(Rsvp.objects.filter(meeting=OuterRef("pk"), membership__user=user).values("answer")[:1])
+
+
+def feed_meetings_for_user(*, user, now=None, past_days=FEED_PAST_DAYS):
+    """The person's calendar feed (see _feed), with what each event needs. One query."""
+    now = now or timezone.now()
+    return with_calendar_fields(_feed(user=user, now=now, past_days=past_days), user=user).order_by("starts_at", "pk")
+
+
+def feed_versions_for_user(*, user, now=None, past_days=FEED_PAST_DAYS) -> list[tuple]:
+    """(pk, sequence, updated_at, the person's answer) of every meeting in the feed: what the feed's
+    ETag is a digest of. One query over the feed's own filter, with none of the joins and
+    subqueries an event needs, and nothing rendered: whatever adds, drops, edits or cancels a meeting
+    of the feed, or changes the answer, changes these rows."""
+    now = now or timezone.now()
+    return list(_feed(user=user, now=now, past_days=past_days).annotate(my_answer=_my_answer(user))
+                .order_by("pk").values_list("pk", "sequence", "updated_at", "my_answer"))
+
+
+def calendar_version_for_member(*, membership, pk) -> tuple:
+    """(pk, sequence, updated_at, the member's answer) of one meeting they may see, else 404: the
+    single .ics's ETag, in one query."""
+    mine = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership).values("answer")[:1]
+    row = (Meeting.objects.filter(_visible_q(membership), pk=pk).annotate(my_answer=Subquery(mine))
+           .values_list("pk", "sequence", "updated_at", "my_answer").first())
+    if row is None:
+        raise Http404
+    return row
+
+
+def calendar_meeting_for_member(*, membership, pk) -> Meeting:
+    """One meeting they may see (else 404), with what its event needs. One query."""
+    meeting = with_calendar_fields(Meeting.objects.filter(_visible_q(membership), pk=pk),
+                                   user=membership.user).first()
+    if meeting is None:
+        raise Http404
+    return meeting
 
 
 # For the apps built on meetings (the nudges, the digest) -------------------------------------------

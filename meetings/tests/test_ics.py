@@ -24,18 +24,19 @@ def meetings(community, participant):
     return a, b
 
 
-def test_feed_needs_no_login_and_parses(anon_client, participant, meetings):
+def test_feed_needs_no_login_and_parses(anon_client, participant, meetings, settings):
+    settings.SITE_URL = "https://lg.example.nl"
     response = feed(anon_client, participant.user)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     cal = Calendar.from_ical(response.content)
-    assert cal["METHOD"] == "PUBLISH"
+    assert "METHOD" not in cal  # a calendar to subscribe to, not an iTIP message
     assert "X-WR-CALNAME" in cal
     assert [tz.tz_name for tz in cal.timezones] == ["Europe/Amsterdam"]
     events = {str(e["SUMMARY"]): e for e in cal.events}
     a, b = meetings
     march = events["Plenair maart"]
-    assert str(march["UID"]) == f"meeting-{a.pk}@lg-portal"
+    assert str(march["UID"]) == f"meeting-{a.pk}@lg.example.nl"
     assert march["SEQUENCE"] == 3
     assert "DTSTAMP" in march
     assert march.start == datetime(2027, 3, 2, 18, 30, tzinfo=UTC)
@@ -55,6 +56,8 @@ def test_unknown_token_is_404(anon_client, meetings):
 
 
 def test_feed_leaves_out_other_communities_and_closed_workgroups(anon_client, participant, community, other_community):
+    participant.user.feed_all_workgroups = True  # every open workgroup's meetings, not only their own
+    participant.user.save()
     MeetingFactory(community=other_community, title="Elders")
     closed = WorkgroupFactory(community=community, closed=True)
     MeetingFactory(community=community, kind="workgroup", workgroup=closed, title="Gesloten groep")
@@ -88,12 +91,13 @@ def test_settings_page_shows_the_feed_url(participant_client, participant):
     assert 'action="/calendar/regenerate/"' in html
 
 
-def test_single_meeting_ics_has_the_fields(participant_client, participant, meetings):
+def test_single_meeting_ics_has_the_fields(participant_client, participant, meetings, settings):
+    settings.SITE_URL = "https://lg.example.nl"
     a, _b = meetings
     response = participant_client.get(f"/c/lg-test/meetings/{a.pk}.ics")
     cal = Calendar.from_ical(response.content)
     (event,) = cal.events
-    assert str(event["UID"]) == f"meeting-{a.pk}@lg-portal"
+    assert str(event["UID"]) == f"meeting-{a.pk}@lg.example.nl"
     assert cal.timezones and "attachment" in response["Content-Disposition"]
 
 
@@ -103,10 +107,11 @@ def test_single_meeting_ics_of_other_community_is_404(outsider_client, meetings)
 
 
 def test_feed_query_count_is_fixed(anon_client, participant, community, django_assert_num_queries):
+    """The person, the rows the ETag is made from, the meetings (see test_feed_polling for the 304)."""
     MeetingFactory.create_batch(2, community=community)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         feed(anon_client, participant.user)
     for m in MeetingFactory.create_batch(20, community=community):
         RsvpFactory(meeting=m, membership=participant, answer="maybe")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         feed(anon_client, participant.user)
