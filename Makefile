@@ -49,8 +49,11 @@ run: demo translations
 	  LG_JOBS_EVERY_SECONDS="$${LG_JOBS_EVERY_SECONDS:-30}" PYTHONUNBUFFERED=1 \
 	  $(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
+# Two workers (pytest-xdist): each has its own test database and, with REDIS_URL, its own Redis database
+# (tests/settings.py). TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= 2
 test: setup translations
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # English comes from locale/en; the compiled .mo is committed too, for machines without gettext.
 translations: setup

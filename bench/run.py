@@ -476,12 +476,23 @@ def _worker_rss(master_pid):
     return peak / 1024
 
 
+PARTS = {
+    "drift": lambda args: drift_scan(args.participants),
+    "scan-memory": lambda args: scan_memory(),
+    "pages": lambda args: pages(args.requests),
+    "feed": lambda args: calendar_feed(),
+    "throughput": lambda args: throughput(args.seconds),
+}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--participants", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per URL")
     parser.add_argument("--reuse", action="store_true", help="keep an existing lg_bench database")
+    parser.add_argument("--only", action="append", choices=sorted(PARTS),
+                        help="measure only this part (repeatable); default: all of them")
     args = parser.parse_args()
 
     created = create_database(args.reuse)
@@ -489,11 +500,9 @@ def main():
     if created:
         seed(args.participants)
     report("python_peak_rss_after_seed", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
-    drift_scan(args.participants)
-    scan_memory()
-    pages(args.requests)
-    calendar_feed()
-    throughput(args.seconds)
+    for name, part in PARTS.items():
+        if not args.only or name in args.only:
+            part(args)
 
     out = {"participants": args.participants, "machine": f"{os.cpu_count()} cores",
            "figures": [{"name": n, "value": v, "unit": u} for n, v, u in results]}

@@ -398,17 +398,25 @@ def meeting_settings(request):
 # name) are not in it; the date is, so such a change reaches every calendar within a day, or at once
 # with the next change that is in it.
 
-def _revalidate(view):
-    """Cache-Control on every answer, the 304 too (a 304 repeats the headers of the 200 it stands
-    for): a client may keep the calendar, but asks again before it shows it."""
+def _with_headers(**headers):
+    """Headers on every answer of a view, the 304 too (a 304 repeats the headers of the 200 it stands
+    for)."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, max-age=0, no-cache"
-        return response
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            for name, value in headers.items():
+                response[name.replace("_", "-")] = value
+            return response
 
-    return wrapper
+        return wrapper
+
+    return decorate
+
+
+# A client may keep the calendar, but asks again before it shows it.
+_revalidate = _with_headers(Cache_Control="private, max-age=0, no-cache")
 
 
 def _meeting_ics_versions(request, pk):
@@ -447,17 +455,7 @@ def _feed_versions(request, token):
     return conditional.versions(f"calendar-feed:{user.pk}", parts)
 
 
-def _feed_robots(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapper
-
-
-@_feed_robots
+@_with_headers(X_Robots_Tag="noindex")
 @_revalidate
 @conditional.revalidated_by(_feed_versions)
 def calendar_feed(request, token):
