@@ -350,7 +350,6 @@ def calendar_feed() -> None:
 
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from meetings.models import Meeting
@@ -371,19 +370,27 @@ def calendar_feed() -> None:
 
     client = Client()
     path = f"/calendar/{user.feed_token}.ics"
-    with CaptureQueriesContext(connection) as full:
+    # Counted at the cursor (not from the query log, which a request empties as it starts).
+    count = [0]
+
+    def counting(execute, sql, params, many, context):
+        count[0] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counting):
         response = client.get(path)
-    body, etag = response.content, response["ETag"]
-    with CaptureQueriesContext(connection) as cheap:
+        full = count[0]
+        body, etag = response.content, response["ETag"]
         assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+        cheap = count[0] - full
     times = timed(lambda: client.get(path), 20)
     times_304 = timed(lambda: client.get(path, headers={"If-None-Match": etag}), 50)
     report("feed_meetings", Meeting.objects.filter(community_id=1).count(), "events")
     report("feed_events", body.count(b"BEGIN:VEVENT"), "events")
     report("feed_build_median", statistics.median(times), "ms")
     report("feed_304_median", statistics.median(times_304), "ms")
-    report("feed_queries", len(full), "queries")
-    report("feed_304_queries", len(cheap), "queries")
+    report("feed_queries", full, "queries")
+    report("feed_304_queries", cheap, "queries")
     report("feed_bytes", len(body), "bytes")
 
 
