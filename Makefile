@@ -1,8 +1,9 @@
 # Two commands set everything up: `make run` serves the demo, `make test` runs the whole suite.
 PORT ?= 8000
-# The make targets are for a developer's machine: DEBUG on (the demo key, console email, the mailbox page)
-# unless the environment says otherwise. Production settings start with DEBUG off (see the README).
-export DJANGO_DEBUG ?= true
+# The demo and the tests run with DEBUG on (the demo key, console email, the mailbox page) unless the
+# environment says otherwise; `make worker`/`make beat` and production start with DEBUG off (README).
+DEV_TARGETS := run demo migrate test translations messages check
+$(DEV_TARGETS): export DJANGO_DEBUG ?= true
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -66,7 +67,7 @@ lint: setup
 check: setup
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
-	  DJANGO_ALLOWED_HOSTS=portal.example $(PY) manage.py check --deploy --fail-level WARNING
+	  DJANGO_ALLOWED_HOSTS=portal.example SITE_URL=https://portal.example $(PY) manage.py check --deploy --fail-level WARNING
 
 worker: setup
 	$(VENV)/bin/celery -A lg_portal worker --loglevel=info

@@ -1,6 +1,8 @@
 import os
+from pathlib import Path
 
 from celery import Celery
+from celery.signals import beat_init, celeryd_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lg_portal.settings")
 
@@ -22,3 +24,19 @@ def _beat_schedule(sender, **kwargs):
     from lg_portal.registry import beat_schedule
 
     sender.conf.beat_schedule = beat_schedule()
+
+
+@celeryd_init.connect
+@beat_init.connect
+def _local_folders(**kwargs):
+    """The folders the worker and beat keep on disk (settings.VAR_DIR): beat's schedule file and, without
+    Redis, the embedded broker's queue. Made as they start, not when the settings are read, so a
+    read-only checkout still runs `manage.py` commands."""
+    from django.conf import settings
+
+    folders = {Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent}
+    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+        folders |= {Path(options[name]) for name in ("data_folder_in", "data_folder_out", "control_folder")}
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)

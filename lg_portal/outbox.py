@@ -59,9 +59,9 @@ def list_id(community=None) -> str:
     for it). Mail not about one community is on the installation's own list."""
     if community is None:
         return f"<portal.{site_domain()}>"
-    name = community.name
+    name = " ".join(community.name.split())  # one line, whatever was typed
     phrase = ('"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"' if name.isascii()
-              else Header(name, "utf-8").encode())
+              else " ".join(Header(name, "utf-8").encode().split()))  # encoded words, unfolded
     return f"{phrase} <{community.slug}.{site_domain()}>"
 
 

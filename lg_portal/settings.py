@@ -30,9 +30,14 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # Where the portal serves, for the links in emails and calendar feeds: follows PORT (as `make run PORT=...`
 # and most process managers set it) unless SITE_URL says otherwise.
 PORT = env.int("PORT", default=8000)
-SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}").rstrip("/")
-# What the portal keeps on local disk when there is no Redis: the embedded broker's queue and beat's
-# schedule file.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the portal's public address (https://lg.example.nl) when DJANGO_DEBUG is off: "
+        "every link in emails and calendars, and the Message-IDs and calendar UIDs, are on it.")
+# What the portal keeps on local disk: beat's schedule file and, when there is no Redis, the embedded
+# broker's queue. Must be writable by the worker and beat, which create it as they start
+# (lg_portal.celery); nothing else writes there.
 VAR_DIR = Path(env.str("LG_VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
@@ -218,8 +223,6 @@ else:
     _queue = VAR_DIR / "broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_in": str(_queue), "data_folder_out": str(_queue),
                                        "control_folder": str(VAR_DIR / "broker-control")}
-    for _folder in (_queue, VAR_DIR / "broker-control"):
-        _folder.mkdir(parents=True, exist_ok=True)
     # One worker on one machine: no remote control, so no reply queues pile up as files.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

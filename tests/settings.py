@@ -19,8 +19,13 @@ if REDIS_URL and _worker.startswith("gw"):
     from urllib.parse import urlsplit, urlunsplit
 
     _url = urlsplit(REDIS_URL)
-    _db = int(_url.path.strip("/") or 0)
-    # gw0 keeps the database it was given, gw1 the one below it, and so on (0-15 exist by default).
-    REDIS_URL = urlunsplit(_url._replace(path=f"/{(_db - int(_worker[2:])) % 16}"))
+    _path = _url.path.strip("/")
+    # gw0 keeps the database it was given, gw1 the next one, and so on; never one outside 0-15, never
+    # one the URL did not lead to (the tests empty their cache).
+    _db = int(_path) + int(_worker[2:]) if _url.scheme in ("redis", "rediss") and _path.isdigit() else None
+    if _db is None or _db > 15:
+        raise RuntimeError(f"with pytest-xdist, REDIS_URL must name a database number low enough for one per "
+                           f"worker (redis://host:6379/10); got {REDIS_URL!r} for worker {_worker}")
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{_db}"))
     CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL

@@ -164,3 +164,14 @@ def test_the_list_id_names_the_community_on_the_sites_own_domain(settings):
     assert outbox.list_id(SimpleNamespace(name="LG Zuidoost-Twente één", slug="zot")).startswith("=?utf-8?")
     assert outbox.list_id() == "<portal.portaal.gemeente.example>"
     assert outbox.site_domain() == "portaal.gemeente.example"
+
+
+def test_a_long_accented_community_name_with_a_line_break_still_gets_its_email_sent(settings, smtp):
+    from participants.tests.factories import CommunityFactory
+
+    community = CommunityFactory(name="Lerende Gemeenschap Hellendoorn-Nijverdal en omstreken (Zoë)\r\nBcc: x@evil.example")
+    outbox.enqueue_rendered(key="test:list-id", kind="test", to="a@example.org", subject="S", text="T",
+                            community=community)
+    assert outbox.flush() == (1, 0)
+    raw = raw_headers(smtp.received[0][1])
+    assert "bcc" not in raw and raw["list-id"].endswith(f"<{community.slug}.127.0.0.1>")

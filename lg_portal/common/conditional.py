@@ -9,12 +9,18 @@ current ETag, remembered in the cache: it moves with every change the ETag sees.
 forgotten it (or is down), it is now, which costs such a client one full download and is never
 wrong.
 
+That needs one memory for all web processes: with a per-process cache (no REDIS_URL, several gunicorn
+workers) one process could answer with an older moment than another already gave the client, and a
+client that sends If-Modified-Since alone would keep a stale copy. So without a shared cache there is
+no Last-Modified; the ETag alone answers (every calendar client sends If-None-Match).
+
 `revalidated_by` wires it into Django's `condition` decorator.
 """
 
 import hashlib
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.views.decorators.http import condition
@@ -22,7 +28,12 @@ from django.views.decorators.http import condition
 REMEMBER_SECONDS = 60 * 60 * 24 * 31
 
 
-def versions(key: str, parts) -> tuple[str, datetime]:
+def shared_cache() -> bool:
+    """Whether every web process sees the same cache (Redis), not one of its own."""
+    return "LocMemCache" not in settings.CACHES["default"]["BACKEND"]
+
+
+def versions(key: str, parts) -> tuple[str, datetime | None]:
     """(weak ETag, Last-Modified) for the representation `key` (unique per resource and reader)
     made from `parts` (anything with a stable repr: tuples of ids, numbers, strings, datetimes).
 
@@ -30,6 +41,8 @@ def versions(key: str, parts) -> tuple[str, datetime]:
     ETag gets a Last-Modified at least a second after the previous one's, so two changes within the
     same second still look different to If-Modified-Since (which counts whole seconds)."""
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    if not shared_cache():
+        return f'W/"{digest}"', None
     now = int(timezone.now().timestamp())
     cache_key = f"conditional-first-served:{key}"
     remembered = cache.get(cache_key)

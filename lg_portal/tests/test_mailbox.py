@@ -110,3 +110,13 @@ def test_an_unknown_message_answers_404(client, settings):
     message = queue()[0]
     OutboxMessage.objects.filter(pk=message.pk).update(html="")
     assert client.get(reverse("mailbox_html", args=[message.pk])).status_code == 404
+
+
+def test_with_debug_on_the_mailbox_is_only_for_this_machine_or_staff(client, settings):
+    settings.DEBUG = True
+    message = queue()[0]
+    for url in urls(message):
+        assert client.get(url, REMOTE_ADDR="192.0.2.10").status_code == 404, url
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get(reverse("mailbox"), REMOTE_ADDR="192.0.2.10").status_code == 200

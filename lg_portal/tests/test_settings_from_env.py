@@ -26,15 +26,18 @@ def test_with_no_environment_at_all_the_settings_refuse_to_start_without_a_secre
     assert "DJANGO_SECRET_KEY must be set" in err and "make run" in err
 
 
-def test_with_a_secret_key_and_nothing_else_debug_is_off():
-    code, conf = read(DJANGO_SECRET_KEY="a-secret-of-this-installation-" + "x" * 40)
+def test_with_a_secret_key_and_an_address_debug_is_off():
+    code, err = read(DJANGO_SECRET_KEY="a-secret-of-this-installation-" + "x" * 40)
+    assert code != 0 and "SITE_URL must be set" in err  # no localhost links from a production server
+    code, conf = read(DJANGO_SECRET_KEY="a-secret-of-this-installation-" + "x" * 40, SITE_URL="https://lg.example.nl")
     assert code == 0
     assert conf["debug"] is False and conf["demo_key"] is False
     assert conf["mail"] == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_the_demo_key_is_never_used_with_debug_off():
-    code, err = read(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="django-insecure-demo-key-only-for-local-use-change-me-0123456789")
+    code, err = read(DJANGO_DEBUG="false", SITE_URL="https://lg.example.nl",
+                     DJANGO_SECRET_KEY="django-insecure-demo-key-only-for-local-use-change-me-0123456789")
     assert code != 0 and "DJANGO_SECRET_KEY must be set" in err
 
 

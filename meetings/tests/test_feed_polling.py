@@ -18,6 +18,26 @@ from workgroups import services as workgroup_services
 from workgroups.tests.factories import WorkgroupFactory, WorkgroupMemberFactory
 
 
+@pytest.fixture(autouse=True)
+def _one_cache_for_all_web_processes(monkeypatch):
+    """The suite is one process, so even its local-memory cache is the one every "web process" shares:
+    as with Redis in production, Last-Modified is sent (lg_portal.common.conditional)."""
+    from lg_portal.common import conditional
+
+    monkeypatch.setattr(conditional, "shared_cache", lambda: True)
+
+
+def test_without_a_shared_cache_there_is_no_last_modified_and_the_etag_alone_answers(monkeypatch, anon_client,
+                                                                                     participant):
+    from lg_portal.common import conditional
+
+    monkeypatch.setattr(conditional, "shared_cache", lambda: False)
+    first = feed(anon_client, participant.user)
+    assert first.status_code == 200 and "Last-Modified" not in first
+    assert feed(anon_client, participant.user, **{"If-None-Match": first["ETag"]}).status_code == 304
+    assert feed(anon_client, participant.user, **{"If-Modified-Since": "Wed, 01 Jan 2025 00:00:00 GMT"}).status_code == 200
+
+
 def feed(client, user, **headers):
     return client.get(f"/calendar/{user.feed_token}.ics", headers=headers)
 
