@@ -20,7 +20,12 @@ $(STAMP): requirements/dev.txt | $(PY)
 	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# A developer's checkout: `python manage.py ...` runs with DEBUG on, as make run does (the settings read
+# .env; a server has none, or its own). Never overwrites an existing .env.
+.env:
+	@printf '# Made by make setup: this checkout is for development (DEBUG on, the demo key).\nDJANGO_DEBUG=true\n' > .env
+
+setup: $(STAMP) .env
 
 # Production: the runtime packages only, no test or lint tools. `make install-prod VENV=/srv/lg/venv`
 # for a venv elsewhere; by hand: pip install --require-hashes -r requirements/production.txt

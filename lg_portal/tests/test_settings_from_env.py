@@ -13,8 +13,10 @@ SHOW = ("import json, lg_portal.settings as s; print(json.dumps({'debug': s.DEBU
 
 
 def read(**env):
+    # DJANGO_DEBUG empty is "not set" for the settings, and keeps a developer's .env (DJANGO_DEBUG=true,
+    # from make setup) from filling it in: what a server with no environment at all reads.
     clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), "LG_VAR_DIR": "/tmp/lg-settings-test",
-             **env}
+             "DJANGO_DEBUG": "", **env}
     done = subprocess.run([sys.executable, "-c", SHOW], env=clean, cwd=django_settings.BASE_DIR,  # noqa: S603
                           capture_output=True, text=True, timeout=60, check=False)
     return done.returncode, json.loads(done.stdout) if done.returncode == 0 else done.stderr
