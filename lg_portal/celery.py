@@ -24,6 +24,7 @@ def _beat_schedule(sender, **kwargs):
     from lg_portal.registry import beat_schedule
 
     sender.conf.beat_schedule = beat_schedule()
+    _local_folders()  # before beat opens its schedule file (beat_init comes too late for that)
 
 
 @celeryd_init.connect
@@ -39,4 +40,7 @@ def _local_folders(**kwargs):
         options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
         folders |= {Path(options[name]) for name in ("data_folder_in", "data_folder_out", "control_folder")}
     for folder in folders:
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a read-only checkout running manage.py: only the worker and beat need them
+            pass
