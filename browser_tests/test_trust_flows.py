@@ -186,7 +186,8 @@ def test_coordinator_finds_an_overdue_reflection_and_a_participant_writes_it(pag
 
 # --- (d) the calendar feed --------------------------------------------------------------------------
 
-def test_person_finds_their_calendar_feed_and_it_is_a_valid_calendar(page_factory, live_server, lang):
+def test_person_finds_their_calendar_feed_and_it_is_a_valid_calendar(page_factory, live_server, lang, settings):
+    settings.SITE_URL = live_server.url  # the feed link is on the portal's public address
     pia = person(user__name="Pia Deelnemer")
     start = (timezone.now() + timedelta(days=9)).replace(hour=18, minute=0, second=0, microsecond=0)
     meeting = MeetingFactory(community=pia.community, title="Plenair met soep", starts_at=start,

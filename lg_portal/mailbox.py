@@ -34,13 +34,17 @@ _SHOWN_APART = {"subject", "from", "to", "date", "content-type", "mime-version",
 LOOPBACK = {"127.0.0.1", "::1"}
 
 
+def mailbox_open(request) -> bool:
+    return settings.DEBUG and (request.META.get("REMOTE_ADDR") in LOOPBACK or request.user.is_staff)
+
+
 def debug_only(view):
     """DEBUG on, and the visitor on this machine (what `make run` serves) or staff: a DEBUG instance that
     others can reach (a shared development box) must not show everyone the password-reset links."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not settings.DEBUG or (request.META.get("REMOTE_ADDR") not in LOOPBACK and not request.user.is_staff):
+        if not mailbox_open(request):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -49,7 +53,7 @@ def debug_only(view):
 
 def context(request):
     """Context processor: the footer links to the mailbox when there is one."""
-    return {"mailbox_on": settings.DEBUG and (request.META.get("REMOTE_ADDR") in LOOPBACK or request.user.is_staff)}
+    return {"mailbox_on": mailbox_open(request)}
 
 
 def _decoded(value: str) -> str:

@@ -84,7 +84,8 @@ def test_regenerate_is_post_only(participant_client):
     assert participant_client.get("/calendar/regenerate/").status_code == 405
 
 
-def test_settings_page_shows_the_feed_url(participant_client, participant):
+def test_settings_page_shows_the_feed_url(participant_client, participant, settings):
+    settings.SITE_URL = "http://testserver"
     html = participant_client.get("/settings/").content.decode()
     assert f"webcal://testserver/calendar/{participant.user.feed_token}.ics" in html
     assert f"http://testserver/calendar/{participant.user.feed_token}.ics" in html
@@ -115,3 +116,12 @@ def test_feed_query_count_is_fixed(anon_client, participant, community, django_a
         RsvpFactory(meeting=m, membership=participant, answer="maybe")
     with django_assert_num_queries(3):
         feed(anon_client, participant.user)
+
+
+def test_the_feed_url_shown_is_on_site_url_whatever_host_the_page_was_asked_on(participant_client, participant,
+                                                                              settings):
+    settings.SITE_URL = "https://lg.example.nl"
+    html = participant_client.get("/settings/", HTTP_HOST="localhost").content.decode()
+    assert f'value="webcal://lg.example.nl/calendar/{participant.user.feed_token}.ics"' in html
+    assert f'value="https://lg.example.nl/calendar/{participant.user.feed_token}.ics"' in html
+    assert "localhost/calendar" not in html
