@@ -42,7 +42,8 @@ def attendance_chart(*, community, now) -> object:
 
 def reflection_chart(*, community, now) -> object:
     """Per quarter: the share of activities that someone looked back on (lessons' reflection balance,
-    summed over the workgroups). One query."""
+    summed over its rows: the moments lessons counts everywhere). Two queries. The bar is the share,
+    the table beside it also gives both counts, each under a header of its own."""
     balance = lessons_selectors.reflection_balance(community=community, now=now, quarters=8)
     totals = [[0, 0] for _p in balance["periods"]]
     for row in balance["rows"]:
@@ -53,8 +54,9 @@ def reflection_chart(*, community, now) -> object:
     return bar_chart(key="reflection", title=_("Deel van de activiteiten met een reflectie, per kwartaal"),
                      category_label=_("Kwartaal"),
                      categories=[selectors.quarter_label(p) for p in balance["periods"]],
-                     series=[Series(_("Met reflectie"), shares)], unit="%", max_value=100,
-                     extra=[(_("Activiteiten"), [t for t, _r in totals]), (_("Met reflectie"), [r for _t, r in totals])],
+                     series=[Series(_("Deel met reflectie"), shares)], unit="%", max_value=100,
+                     extra=[(_("Activiteiten"), [t for t, _r in totals]),
+                            (_("Met reflectie"), [r for _t, r in totals])],
                      empty_text=_("Er zijn in deze kwartalen nog geen activiteiten vastgelegd."))
 
 
@@ -71,11 +73,13 @@ def composition_charts(*, members) -> tuple[dict, object, object]:
 
 
 def marketplace_chart(*, matches: dict) -> object:
-    pending = matches["matches"] - matches["delivered"] - matches["dropped"]
+    """Delivered (concrete return), open and dropped matches, from the one selector of the figures."""
     return bar_chart(key="marketplace", title=_("Beursvloermatches en hoe het ermee staat"),
                      category_label=_("Stand"),
                      categories=[_("Gebeurd"), _("Nog bezig"), _("Gaat niet door")],
-                     series=[Series(_("Matches"), [matches["delivered"], pending, matches["dropped"]])],
+                     series=[Series(_("Matches"), [matches["delivered"], matches["open"], matches["dropped"]])],
+                     extra=[(_("Waarde (euro)"), [f"{matches[k]:.0f}" for k in
+                                                  ("delivered_value", "open_value", "dropped_value")])],
                      horizontal=True, empty_text=_("Er zijn nog geen beursvloermatches."))
 
 
@@ -87,12 +91,12 @@ def community_dashboard(*, community, now=None) -> dict:
     periods = selectors.quarters(start=community.starts_on, end=end)
     members = list(members_of(community=community))
     comp, sectors, roles = composition_charts(members=members)
-    totals = selectors.return_totals(community=community)
+    totals = selectors.return_totals(community=community, now=now)
     costs = selectors.contribution_totals(community=community)
     return {
         "attendance_chart": attendance_chart(community=community, now=now),
         "returns_chart": selectors.kind_counts_by_quarter_chart(
-            table=selectors.returns_by_quarter(community=community, periods=periods)),
+            table=selectors.returns_by_quarter(community=community, periods=periods, now=now)),
         "reflection_chart": reflection_chart(community=community, now=now),
         "composition": comp, "sectors_chart": sectors, "roles_chart": roles,
         "costs": costs, "costs_chart": selectors.costs_chart(costs),

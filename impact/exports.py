@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lg_portal.common.exports import money, spreadsheet_response
-from marketplace.selectors import matches_for_community
+from marketplace.selectors import delivered_matches_for_community
 from participants.selectors import members_of
 
 from . import selectors
@@ -40,7 +40,8 @@ def attendance_rows(*, community):
 
 
 def returns_rows(*, community):
-    """The ledger, then the marketplace's matches as concrete return (read from the marketplace app)."""
+    """The ledger, then the marketplace's delivered matches as concrete return, each on the day it was
+    delivered (read from the marketplace app's one selector; open and dropped matches are no return)."""
     kinds = dict(ReturnKind.choices)
     header = [_("Datum"), _("Soort"), _("Wat leverde het op"), _("Toelichting"), _("Betrokken leden"),
               _("Betrokken organisaties"), _("Werkgroep"), _("Activiteit"), _("Waarde (euro)"), _("Uren"),
@@ -51,8 +52,8 @@ def returns_rows(*, community):
                      e.organisations, e.workgroup.name if e.workgroup_id else "",
                      e.activity.title if e.activity_id else "", money(e.value_eur), e.hours,
                      e.recorded_by.user.name if e.recorded_by_id else "", _("Rendementslogboek")])
-    for m in matches_for_community(community=community):
-        rows.append([m.marketplace.held_on, kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",
+    for m in delivered_matches_for_community(community=community, until=selectors.figures_until(community)):
+        rows.append([m.delivered_on, kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",
                      f"{m.need.organisation}, {m.offer.organisation}",
                      m.marketplace.workgroup.name if m.marketplace.workgroup_id else "", "", money(m.value_eur), None,
                      "", _("Beursvloer")])

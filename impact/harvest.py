@@ -139,13 +139,15 @@ def _reflections(community, starts_on, today) -> dict:
 def _returns(community, starts_on, today) -> dict:
     entries = list(selectors.return_entries(community=community).filter(happened_on__gte=starts_on)
                    .order_by("happened_on", "pk")[:MAX_RETURNS])
-    totals = selectors.return_totals(community=community)
+    totals = selectors.return_totals(community=community, until=today, since=starts_on)
     in_period = {k: {"count": 0, "value": Decimal(0), "hours": Decimal(0)} for k in ReturnKind.values}
     for e in entries:
         row = in_period[e.kind]
         row["count"] += 1
         row["value"] += e.value_eur or Decimal(0)
         row["hours"] += e.hours or Decimal(0)
+    # The marketplace's figures (from its one selector, through return_totals): delivered by `today` is
+    # concrete return (in the period by the day it was delivered); open and dropped matches are apart.
     matches = totals["matches"]
     return {
         "entries": [{"date": _iso(e.happened_on), "kind": e.kind, "title": e.title, "description": e.description,
@@ -158,7 +160,11 @@ def _returns(community, starts_on, today) -> dict:
         "since_start": [{"kind": k.kind, "count": k.count, "value": _money(k.value), "hours": str(k.hours)}
                         for k in totals["kinds"]],
         "matches": {"count": matches["matches"], "value": _money(matches["value"]),
-                    "delivered": matches["delivered"], "delivered_value": _money(matches["delivered_value"])},
+                    "delivered": matches["delivered"], "delivered_value": _money(matches["delivered_value"]),
+                    "period_delivered": matches["period_delivered"],
+                    "period_delivered_value": _money(matches["period_delivered_value"]),
+                    "open": matches["open"], "open_value": _money(matches["open_value"]),
+                    "dropped": matches["dropped"], "dropped_value": _money(matches["dropped_value"])},
         "count": totals["count"], "value": _money(totals["value"]), "hours": str(totals["hours"]),
     }
 
@@ -166,7 +172,8 @@ def _returns(community, starts_on, today) -> dict:
 def _relations(community, now) -> dict:
     pairs = selectors.relation_pairs(community=community, now=now, limit=15)
     return {"pairs": pairs["pairs"], "from_returns": pairs["from_returns"],
-            "strongest": [{"a": r["a"].user.name, "b": r["b"].user.name, "meetings": r["meetings"],
+            "working_together": pairs["working_together"],
+            "strongest": [{"a": r["a"].user.name, "b": r["b"].user.name, "together": r["together"],
                            "returns": r["returns"]} for r in pairs["strongest"]]}
 
 
@@ -174,6 +181,7 @@ def _expectations(community, members) -> dict:
     spread = selectors.expectation_spread(community=community, members=members)
     return {"size": spread["size"], "answered": spread["answered"],
             "kinds": [{"kind": value, "count": n} for value, _label, n in spread["kinds"]],
+            "top": spread["top_kinds"], "top_count": spread["top_count"],
             "warnings": [w["text"] for w in spread["warnings"]]}
 
 
@@ -262,7 +270,8 @@ def harvest_display(snapshot: dict) -> dict:
             "since_start": [{**r, "label": kinds.get(r["kind"], r["kind"])} for r in returns_["since_start"]],
         },
         "expectations": {**s["expectations"], "kinds": [{**k, "label": expectation_kinds.get(k["kind"], k["kind"])}
-                                                        for k in s["expectations"]["kinds"]]},
+                                                        for k in s["expectations"]["kinds"]],
+                         "top_labels": [expectation_kinds.get(k, k) for k in s["expectations"].get("top", [])]},
         "compass": {
             **s["compass"],
             "round": ({**s["compass"]["round"], "closed_on": _date(s["compass"]["round"]["closed_on"]),

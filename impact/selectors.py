@@ -8,18 +8,23 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, F, Min, Prefetch, Q, Sum
-from django.db.models.functions import TruncQuarter
+from django.db.models.functions import Greatest, TruncQuarter
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lessons.charts import Series, bar_chart
 from lessons.selectors import quarter_start
-from marketplace.selectors import match_totals_for_community, matches_for_community
-from meetings.models import Attendance
+from marketplace.models import MatchStatus
+from marketplace.selectors import (
+    delivered_matches_for_community,
+    match_totals_for_community,
+    matches_for_community,
+)
+from meetings.models import Attendance, MeetingKind
 from participants.models import Membership, Sector
 from participants.selectors import counted_in_group, members_of
-from workgroups.models import Activity, Workgroup
+from workgroups.models import Activity, Workgroup, WorkgroupMember
 from workgroups.selectors import workgroup_visible_q
 
 from .models import (
@@ -86,19 +91,27 @@ def expectation_spread(*, community, members=None) -> dict:
     counts = Counter(k for m in answered for k in by_member[m.pk].kinds)
     kinds = [(value, label, counts[value]) for value, label in ExpectationKind.choices]
     size, n = len(group), len(answered)
+    shared = [(c, value) for value, _label, c in kinds if value != ExpectationKind.OTHER]
+    top = max((c for c, _v in shared), default=0)
+    # Every kind chosen most often: a tie is reported as a tie, never as one winner.
+    top_kinds = [value for c, value in shared if top and c == top]
+    labels = dict(ExpectationKind.choices)
+    top_labels = [str(labels[k]) for k in top_kinds]
     warnings = []
     if size and n * 2 < size:
         warnings.append({"key": "few", "text": _(
             "Pas %(n)s van de %(size)s deelnemers hebben gezegd wat rendement voor hen is. Breng het nu in kaart: "
             "in Hellendoorn bleek pas laat hoe verschillend de beelden waren.") % {"n": n, "size": size}})
-    elif n >= 2:
-        shared = [(c, value) for value, _label, c in kinds if value != ExpectationKind.OTHER]
-        top, top_kind = max(shared)
-        if top * 2 <= n:
-            warnings.append({"key": "differ", "text": _(
-                "De beelden lopen ver uiteen: geen enkele soort rendement wordt door meer dan de helft genoemd "
-                "(het vaakst: %(kind)s, door %(top)s van de %(n)s). Bespreek samen wat jullie onder rendement "
-                "verstaan.") % {"kind": dict(ExpectationKind.choices)[top_kind], "top": top, "n": n}})
+    elif n >= 2 and top * 2 <= n:
+        if len(top_kinds) == 1:
+            text = _("De beelden lopen ver uiteen: geen enkele soort rendement wordt door meer dan de helft "
+                     "genoemd (het vaakst: %(kind)s, door %(top)s van de %(n)s). Bespreek samen wat jullie onder "
+                     "rendement verstaan.") % {"kind": top_labels[0], "top": top, "n": n}
+        else:
+            text = _("De beelden lopen ver uiteen: geen enkele soort rendement wordt door meer dan de helft "
+                     "genoemd (het vaakst, even vaak: %(kinds)s, elk door %(top)s van de %(n)s). Bespreek samen "
+                     "wat jullie onder rendement verstaan.") % {"kinds": join_labels(top_labels), "top": top, "n": n}
+        warnings.append({"key": "differ", "text": text})
     for w in warnings:
         w["lesson"] = _("Ideeën over rendement bespreken")
     rows = [(m, by_member.get(m.pk), m.pk in group_ids) for m in members if m.pk in by_member]
@@ -109,7 +122,16 @@ def expectation_spread(*, community, members=None) -> dict:
                       horizontal=True, extra=[(_("Deel van wie antwoordde"),
                                                [f"{round(100 * c / n)}%" if n else "–" for _v, _l, c in kinds])])
     return {"size": size, "answered": n, "kinds": kinds, "rows": rows, "warnings": warnings, "chart": chart,
+            "top_kinds": top_kinds, "top_labels": top_labels, "top_count": top, "tie": len(top_kinds) > 1,
             "lesson_key": LESSON_RETURN_IDEAS}
+
+
+def join_labels(labels) -> str:
+    """'a', 'a en b', 'a, b en c' (in the active language)."""
+    labels = [str(label) for label in labels]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
 # --- the return ledger ----------------------------------------------------------------------------
@@ -145,34 +167,39 @@ class KindTotal:
     hours: Decimal = Decimal(0)
 
 
-def return_totals(*, community) -> dict:
-    """Per kind: how many, their value and hours; the marketplace's matches count as concrete return
-    (read from the marketplace app, not copied). Two queries."""
+def return_totals(*, community, now=None, until: date | None = None, since: date | None = None) -> dict:
+    """Per kind: how many, their value and hours. The marketplace's delivered matches count as concrete
+    return on the day they were delivered, up to figures_until (read from the marketplace app's one
+    selector, not copied); its open and dropped matches are in `matches` apart and never in the totals.
+    `until` (default figures_until) and `since` go to match_totals_for_community. Two queries."""
     by_kind = {value: KindTotal(value, label) for value, label in ReturnKind.choices}
     for row in (ReturnEntry.objects.filter(community=community).values("kind")
                 .annotate(n=Count("pk"), value=Sum("value_eur"), hours=Sum("hours")).order_by()):
         total = by_kind[row["kind"]]
         total.count, total.value, total.hours = row["n"], row["value"] or Decimal(0), row["hours"] or Decimal(0)
-    matches = match_totals_for_community(community=community)
+    matches = match_totals_for_community(community=community, until=until or figures_until(community, now),
+                                         since=since)
     kinds = list(by_kind.values())
     return {
         "kinds": kinds,
         "matches": matches,
-        "count": sum(k.count for k in kinds) + matches["matches"],
-        "value": sum((k.value for k in kinds), Decimal(0)) + matches["value"],
+        "count": sum(k.count for k in kinds) + matches["delivered"],
+        "value": sum((k.value for k in kinds), Decimal(0)) + matches["delivered_value"],
         "hours": sum((k.hours for k in kinds), Decimal(0)),
     }
 
 
-def returns_by_quarter(*, community, periods: list[date]) -> dict:
-    """{quarter start: {kind: n, "matches": n}} from the first period on. Two grouped queries."""
+def returns_by_quarter(*, community, periods: list[date], now=None) -> dict:
+    """{quarter start: {kind: n, "matches": n}} from the first period on; a match counts in the quarter it
+    was delivered (delivered matches only). Two grouped queries."""
     table = {p: Counter() for p in periods}
     for row in (ReturnEntry.objects.filter(community=community, happened_on__gte=periods[0])
                 .annotate(q=TruncQuarter("happened_on")).values("q", "kind").annotate(n=Count("pk")).order_by()):
         if row["q"] in table:
             table[row["q"]][row["kind"]] += row["n"]
-    for row in (matches_for_community(community=community).filter(marketplace__held_on__gte=periods[0])
-                .annotate(q=TruncQuarter("marketplace__held_on")).values("q").annotate(n=Count("pk")).order_by()):
+    delivered = delivered_matches_for_community(community=community, until=figures_until(community, now))
+    for row in (delivered.filter(delivered_on__gte=periods[0])
+                .annotate(q=TruncQuarter("delivered_on")).values("q").annotate(n=Count("pk")).order_by()):
         if row["q"] in table:
             table[row["q"]]["matches"] += row["n"]
     return table
@@ -193,43 +220,78 @@ def return_form_choices(*, membership):
 
 # --- who found whom -------------------------------------------------------------------------------
 
+SOURCES = ("returns", "matches", "visits", "workgroups")
+
+
 def relation_pairs(*, community, now=None, new_days: int = NEW_PAIR_DAYS, limit: int = 20) -> dict:
-    """Pairs of members who found each other: named together in a relationship return, or present at the
-    same meetings. Both are self-joins grouped by pair in SQL (three queries in all, whatever the
-    number of members, meetings or returns). 'New' pairs first met within the last `new_days` days."""
-    today = timezone.localdate(now or timezone.now())
+    """Pairs of members who found each other: named together in a relationship return, or working
+    together as a new pair: a marketplace match between their organisations (a need and an offer whose
+    contact email is each one's account email; a dropped match does not count), a work visit (the host
+    with each member who was there) or a workgroup they are both in (not the core group). Sitting in the
+    same plenary is not finding each other. Each source is one self-join grouped by pair in SQL (five
+    queries in all, whatever the number of members, meetings, matches or returns). 'New' pairs first
+    found each other within the last `new_days` days."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    people = {m.pk: m for m in members_of(community=community, include_inactive=True)}
     pairs: dict[tuple[int, int], dict] = {}
 
-    def pair(a, b):
-        return pairs.setdefault((a, b), {"meetings": 0, "returns": 0, "first": None})
+    def add(a, b, source, n, first):
+        if a == b or a not in people or b not in people:
+            return
+        p = pairs.setdefault((min(a, b), max(a, b)), {**dict.fromkeys(SOURCES, 0), "first": None})
+        p[source] += n
+        if first is not None:
+            p["first"] = min(p["first"], first) if p["first"] else first
 
-    met = (Attendance.objects.filter(meeting__community=community, meeting__cancelled_at__isnull=True,
-                                     meeting__attendances__membership__gt=F("membership"))
-           .values("membership", "meeting__attendances__membership")
-           .annotate(n=Count("meeting", distinct=True), first=Min("meeting__starts_at")).order_by())
-    for row in met:
-        p = pair(row["membership"], row["meeting__attendances__membership"])
-        p["meetings"], p["first"] = row["n"], timezone.localdate(row["first"])
     named = (ReturnPerson.objects.filter(entry__community=community, entry__kind=ReturnKind.RELATIONSHIP,
                                          entry__people_links__membership__gt=F("membership"))
              .values("membership", "entry__people_links__membership")
              .annotate(n=Count("entry", distinct=True), first=Min("entry__happened_on")).order_by())
     for row in named:
-        p = pair(row["membership"], row["entry__people_links__membership"])
-        p["returns"] = row["n"]
-        p["first"] = min(p["first"], row["first"]) if p["first"] else row["first"]
+        add(row["membership"], row["entry__people_links__membership"], "returns", row["n"], row["first"])
 
-    people = {m.pk: m for m in members_of(community=community, include_inactive=True)}
+    by_email = {}
+    for m in people.values():
+        if m.user.email:
+            by_email.setdefault(m.user.email.strip().lower(), m.pk)
+    matched = (matches_for_community(community=community).exclude(status=MatchStatus.DROPPED)
+               .values("need__email", "offer__email").annotate(n=Count("pk"), first=Min("marketplace__held_on"))
+               .order_by())
+    for row in matched:
+        a, b = by_email.get(row["need__email"].lower()), by_email.get(row["offer__email"].lower())
+        if a and b:
+            add(a, b, "matches", row["n"], row["first"])
+
+    visits = (Attendance.objects.filter(meeting__community=community, meeting__kind=MeetingKind.WORK_VISIT,
+                                        meeting__cancelled_at__isnull=True, meeting__starts_at__lt=now,
+                                        meeting__host__isnull=False)
+              .exclude(membership=F("meeting__host"))
+              .values("membership", "meeting__host")
+              .annotate(n=Count("meeting", distinct=True), first=Min("meeting__starts_at")).order_by())
+    for row in visits:
+        add(row["membership"], row["meeting__host"], "visits", row["n"], timezone.localdate(row["first"]))
+
+    shared = (WorkgroupMember.objects.filter(workgroup__community=community, workgroup__is_core_group=False,
+                                             workgroup__members__membership__gt=F("membership"))
+              .values("membership", "workgroup__members__membership")
+              .annotate(n=Count("workgroup", distinct=True),
+                        first=Min(Greatest("joined_at", "workgroup__members__joined_at"))).order_by())
+    for row in shared:
+        add(row["membership"], row["workgroup__members__membership"], "workgroups", row["n"],
+            timezone.localdate(row["first"]))
+
     rows = []
     for (a, b), p in pairs.items():
-        if a in people and b in people:
-            first, second = sorted((people[a], people[b]), key=lambda m: m.user.name)
-            rows.append({"a": first, "b": second, "meetings": p["meetings"], "returns": p["returns"],
-                         "strength": p["meetings"] + p["returns"], "first": p["first"],
-                         "new": p["first"] is not None and (today - p["first"]).days <= new_days})
+        first, second = sorted((people[a], people[b]), key=lambda m: m.user.name)
+        together = p["matches"] + p["visits"] + p["workgroups"]
+        rows.append({"a": first, "b": second, **{k: p[k] for k in SOURCES}, "together": together,
+                     "strength": p["returns"] + together, "first": p["first"],
+                     "new": p["first"] is not None and (today - p["first"]).days <= new_days})
     strongest = sorted(rows, key=lambda r: (-r["strength"], -r["returns"], r["a"].user.name, r["b"].user.name))[:limit]
     new = sorted((r for r in rows if r["new"]), key=lambda r: (r["first"], r["a"].user.name), reverse=True)[:limit]
     return {"strongest": strongest, "new": new, "pairs": len(rows), "from_returns": sum(1 for r in rows if r["returns"]),
+            "working_together": sum(1 for r in rows if r["together"]),
             "matrix": _matrix(strongest), "new_days": new_days}
 
 

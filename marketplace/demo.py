@@ -1,5 +1,6 @@
-"""Demo marketplaces: last year's, with 60 confirmed entries and 30 matches followed up (delivered, pending
-and dropped), and next year's, open for entries. Organised by an existing workgroup of the demo community
+"""Demo marketplaces: last year's, with 60 confirmed entries and 30 matches followed up on the day each
+pair agreed (delivered, pending, one with contradicting answers, and dropped), and next year's, open for
+entries. Each marketplace is one activity of its workgroup; the matches are results, not activities. Organised by an existing workgroup of the demo community
 (or a new "Beursvloer" workgroup when there is none)."""
 
 import zlib
@@ -107,8 +108,8 @@ WHAT = {
     "other": "helpt",
 }
 
-# delivered 18, pending 7 (some answered 'not yet'), dropped 5
-OUTCOMES = ["delivered"] * 18 + ["not_yet"] * 4 + ["unanswered"] * 3 + ["dropped"] * 5
+# delivered 18, pending 7 (some answered 'not yet', one with answers that contradict), dropped 5
+OUTCOMES = ["delivered"] * 18 + ["not_yet"] * 4 + ["unanswered"] * 2 + ["contradicting"] + ["dropped"] * 5
 
 
 def organising_workgroup(ctx) -> Workgroup:
@@ -138,6 +139,14 @@ def _entry(marketplace, side, org, kind, category, description, in_return, *, cr
 
 def _at(day, hour):
     return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _marketplace_activity(marketplace, *, by):
+    """The marketplace as one activity of its workgroup, as marketplace.services keeps it."""
+    marketplace.activity = Activity.objects.create(
+        workgroup=marketplace.workgroup, community=marketplace.community, kind=ActivityKind.MEETING,
+        title=marketplace.title, happened_on=marketplace.held_on, created_by=by, created_at=marketplace.created_at)
+    Marketplace.objects.filter(pk=marketplace.pk).update(activity=marketplace.activity)
 
 
 def seed(ctx):
@@ -176,35 +185,36 @@ def seed(ctx):
     needs = list(last.entries.filter(side=Side.NEED, confirmed_at__isnull=False).order_by("pk"))
     offers = list(last.entries.filter(side=Side.OFFER, confirmed_at__isnull=False).order_by("pk"))
 
+    _marketplace_activity(last, by=by)
+
     outcomes = OUTCOMES[:]
     rng.shuffle(outcomes)
-    follow_up_sent = _at(last_day + timedelta(weeks=last.follow_up_weeks), 10)
     for n, ((ni, oi), outcome) in enumerate(zip(PAIRS, outcomes, strict=True)):
         need, offer = needs[ni], offers[oi]
         what = f"{offer.organisation} {WHAT[offer.category]}: {need.description.lower()}."
         value = Decimal(rng.choice([150, 250, 400, 600, 750, 900, 1200, 1500, 2000, 2500, 3500]))
         made = _at(last_day, 16) + timedelta(minutes=5 * n)
-        activity = Activity.objects.create(
-            workgroup=workgroup, community=community, kind=ActivityKind.MATCH,
-            title=f"Match op {last.title}: {need.organisation} en {offer.organisation}"[:200],
-            happened_on=last_day, outcome=what, created_by=by, created_at=made,
-        )
+        # Most pairs agree a date; every seventh leaves it open and is asked after follow_up_weeks.
+        due_on = None if n % 7 == 6 else last_day + timedelta(weeks=rng.choice([2, 4, 6, 8]))
         match = Match.objects.create(marketplace=last, need=need, offer=offer, what=what, value_eur=value,
-                                     due_on=last_day + timedelta(weeks=rng.choice([2, 4, 6, 8])), activity=activity,
-                                     created_by=by, created_at=made)
+                                     due_on=due_on, created_by=by, created_at=made)
+        follow_up_sent = _at(match.follow_up_on, 10)
         answers = {
             "delivered": (FollowUpAnswer.DELIVERED, ""),
             "not_yet": (FollowUpAnswer.NOT_YET, ""),
             "unanswered": ("", ""),
+            "contradicting": (FollowUpAnswer.DELIVERED, FollowUpAnswer.DROPPED),
             "dropped": (FollowUpAnswer.DROPPED, FollowUpAnswer.NOT_YET),
         }[outcome]
+        answered_at = follow_up_sent + timedelta(days=2)
         for party, answer in zip((Side.NEED, Side.OFFER), answers, strict=True):
             FollowUp.objects.create(match=match, party=party, created_at=follow_up_sent,
                                     sent_at=follow_up_sent, answer=answer,
-                                    answered_at=follow_up_sent + timedelta(days=2) if answer else None)
+                                    answered_at=answered_at if answer else None)
         status = status_from_answers([a for a in answers if a])
         if status != MatchStatus.PENDING:
-            Match.objects.filter(pk=match.pk).update(status=status)
+            delivered_on = timezone.localdate(answered_at) if status == MatchStatus.DELIVERED else None
+            Match.objects.filter(pk=match.pk).update(status=status, delivered_on=delivered_on)
 
     next_day = today + timedelta(days=75)
     upcoming = Marketplace.objects.create(
@@ -214,6 +224,7 @@ def seed(ctx):
         description="Schrijf uw vraag of aanbod in. Op de dag zelf maken we de matches.",
         created_by=by, created_at=ctx.now - timedelta(days=20),
     )
+    _marketplace_activity(upcoming, by=by)
     fresh = []
     for i, (org, kind, category, description) in enumerate(NEEDS[:5]):
         created = ctx.now - timedelta(days=10 - i)

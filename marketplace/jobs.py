@@ -1,31 +1,30 @@
-"""The marketplace's periodic scan: N weeks after a marketplace, ask both parties of each match whether
-it happened. A FollowUp row per (match, party) makes a second run ask nobody twice."""
-
-from datetime import timedelta
+"""The marketplace's periodic scan: on the day the parties of a match agreed (or N weeks after the
+marketplace when they agreed none), ask both of them whether it happened. A FollowUp row per (match,
+party) makes a second run ask nobody twice."""
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import emails
-from .models import FollowUp, Marketplace, Match, Side
+from .models import FollowUp, Match, Side
 
 
 def follow_ups_create_due(*, now=None) -> int:
-    """Create the follow-up rows for matches whose marketplace was `follow_up_weeks` ago or longer.
-    Set-based (a fixed number of queries); running twice creates nothing new."""
+    """Create the follow-up rows for matches whose follow-up day has come: the day the parties agreed
+    (`due_on`), or `follow_up_weeks` after the marketplace when they agreed none (Match.follow_up_on).
+    A fixed number of queries (the dates are compared in Python over one query of the matches not yet
+    asked); running twice creates nothing new."""
     today = timezone.localdate(now or timezone.now())
-    due = [m.pk for m in Marketplace.objects.filter(held_on__lt=today).only("pk", "held_on", "follow_up_weeks")
-           if m.held_on + timedelta(weeks=m.follow_up_weeks) <= today]
-    if not due:
-        return 0
-    missing = (
-        Match.objects.filter(marketplace__in=due)
+    candidates = (
+        Match.objects.filter(marketplace__held_on__lt=today)
         .exclude(Exists(FollowUp.objects.filter(match=OuterRef("pk"))))
-        .values_list("pk", flat=True)
+        .select_related("marketplace").only("pk", "due_on", "marketplace__held_on", "marketplace__follow_up_weeks")
     )
-    rows = [FollowUp(match_id=pk, party=party) for pk in missing for party in (Side.NEED, Side.OFFER)]
-    FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
+    due = [m.pk for m in candidates if m.follow_up_on <= today]
+    rows = [FollowUp(match_id=pk, party=party) for pk in due for party in (Side.NEED, Side.OFFER)]
+    if rows:
+        FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
 
 

@@ -5,8 +5,10 @@ Organisations take part without an account: they enter through a public link per
 by email. Organisers are the members of the organising workgroup plus the community's facilitators."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 DESCRIPTION_MAX = 2000
+FOLLOW_UP_WEEKS_MIN, FOLLOW_UP_WEEKS_MAX = 1, 52
+FOLLOW_UP_WEEKS_MESSAGE = _("Navragen kan van 1 tot en met 52 weken na de beursvloer; vul een aantal weken "
+                            "in dat daartussen ligt.")
 IN_RETURN_MAX = 500
 WHAT_MAX = 1000
 
@@ -74,8 +79,15 @@ class Marketplace(models.Model):
     description = models.TextField(_("toelichting"), max_length=4000, blank=True)
     follow_up_weeks = models.PositiveSmallIntegerField(
         _("navragen na (weken)"), default=default_follow_up_weeks,
-        help_text=_("Zoveel weken na de beursvloer vragen we beide partijen of de match is uitgevoerd."),
+        help_text=_("Zoveel weken na de beursvloer vragen we beide partijen of de match is uitgevoerd, als ze "
+                    "zelf geen datum afspraken."),
+        validators=[MinValueValidator(FOLLOW_UP_WEEKS_MIN, message=FOLLOW_UP_WEEKS_MESSAGE),
+                    MaxValueValidator(FOLLOW_UP_WEEKS_MAX, message=FOLLOW_UP_WEEKS_MESSAGE)],
     )
+    # The marketplace as an event is one activity of the organising workgroup (to look back on); the
+    # services keep its date, title and workgroup in step. Its matches are results, not activities.
+    activity = models.OneToOneField("workgroups.Activity", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="marketplace", editable=False)
     public_token = models.CharField(max_length=32, unique=True, default=new_public_token, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
@@ -86,8 +98,10 @@ class Marketplace(models.Model):
         verbose_name_plural = _("beursvloeren")
         ordering = ["-held_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(follow_up_weeks__gte=1) & Q(follow_up_weeks__lte=52),
-                                   name="marketplace_follow_up_weeks_sane"),
+            models.CheckConstraint(condition=Q(follow_up_weeks__gte=FOLLOW_UP_WEEKS_MIN)
+                                   & Q(follow_up_weeks__lte=FOLLOW_UP_WEEKS_MAX),
+                                   name="marketplace_follow_up_weeks_sane",
+                                   violation_error_message=FOLLOW_UP_WEEKS_MESSAGE),
         ]
 
     def __str__(self):
@@ -128,7 +142,8 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["marketplace", "fingerprint"], name="marketplace_entry_unique",
                                     violation_error_message=_("Deze inschrijving is al ontvangen.")),
             models.CheckConstraint(condition=Q(side="offer") | Q(in_return=""),
-                                   name="marketplace_entry_return_only_for_offers"),
+                                   name="marketplace_entry_return_only_for_offers",
+                                   violation_error_message=_("Een tegenprestatie hoort alleen bij een aanbod.")),
         ]
         indexes = [models.Index(fields=["marketplace", "confirmed_at"])]
 
@@ -156,11 +171,13 @@ class Match(models.Model):
                               verbose_name=_("aanbod"))
     what = models.TextField(_("wat gaan ze doen"), max_length=WHAT_MAX)
     value_eur = models.DecimalField(_("geschatte waarde (euro)"), max_digits=9, decimal_places=2)
-    due_on = models.DateField(_("uiterlijk klaar op"))
+    due_on = models.DateField(
+        _("uiterlijk klaar op"), null=True, blank=True,
+        help_text=_("Op deze datum vragen we beide partijen of het gebeurd is. Leeg: de navraag van de beursvloer."))
     status = models.CharField(_("stand"), max_length=10, choices=MatchStatus.choices, default=MatchStatus.PENDING)
-    # The workgroup's activity for this match (a match counts as an activity of the organising workgroup).
-    activity = models.ForeignKey("workgroups.Activity", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="marketplace_matches")
+    # The day it was delivered: concrete return counts from then on (set by the services whenever the
+    # status becomes delivered, cleared when it stops being so).
+    delivered_on = models.DateField(_("uitgevoerd op"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -174,17 +191,39 @@ class Match(models.Model):
                                     violation_error_message=_("Deze match is al vastgelegd.")),
             models.CheckConstraint(condition=Q(value_eur__gte=0), name="marketplace_match_value_not_negative",
                                    violation_error_message=_("De waarde kan niet negatief zijn.")),
-            models.CheckConstraint(condition=~Q(need=models.F("offer")), name="marketplace_match_two_entries"),
+            models.CheckConstraint(condition=~Q(need=models.F("offer")), name="marketplace_match_two_entries",
+                                   violation_error_message=_("Een match verbindt twee verschillende "
+                                                             "inschrijvingen.")),
+            models.CheckConstraint(condition=Q(status="delivered") | Q(delivered_on__isnull=True),
+                                   name="marketplace_match_delivered_on_only_when_delivered",
+                                   violation_error_message=_("Alleen een uitgevoerde match heeft een datum van "
+                                                             "uitvoering.")),
         ]
 
     def __str__(self):
         return f"{self.need.organisation} + {self.offer.organisation}"
+
+    @property
+    def follow_up_on(self):
+        """The day both parties are asked whether it happened: the date they agreed, or else
+        `follow_up_weeks` after the marketplace (needs `marketplace`)."""
+        return self.due_on or follow_up_default_on(self.marketplace)
+
+
+def follow_up_default_on(marketplace):
+    return marketplace.held_on + timedelta(weeks=marketplace.follow_up_weeks)
 
 
 class FollowUpAnswer(models.TextChoices):
     DELIVERED = "delivered", _("Ja, het is gebeurd")
     NOT_YET = "not_yet", _("Nog niet, maar het komt")
     DROPPED = "dropped", _("Het gaat niet door")
+
+
+def answers_contradict(answers) -> bool:
+    """One party says it happened, the other that it will not: the organiser has to decide."""
+    answers = set(answers)
+    return FollowUpAnswer.DELIVERED in answers and FollowUpAnswer.DROPPED in answers
 
 
 class FollowUp(models.Model):
@@ -204,7 +243,8 @@ class FollowUp(models.Model):
         verbose_name = _("navraag")
         verbose_name_plural = _("navragen")
         constraints = [
-            models.UniqueConstraint(fields=["match", "party"], name="marketplace_follow_up_once_per_party"),
+            models.UniqueConstraint(fields=["match", "party"], name="marketplace_follow_up_once_per_party",
+                                    violation_error_message=_("Deze partij is al gevraagd of het gebeurd is.")),
         ]
         indexes = [models.Index(fields=["sent_at"], name="marketplace_follow_up_unsent",
                                 condition=Q(sent_at__isnull=True))]

@@ -3,7 +3,7 @@ matches; matching suggestions are computed in Python over already fetched entrie
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -14,7 +14,7 @@ from django.utils import timezone
 from workgroups.models import Workgroup, WorkgroupMember
 
 from . import rules
-from .models import Entry, FollowUp, Marketplace, Match, MatchStatus, Side
+from .models import Entry, FollowUp, Marketplace, Match, MatchStatus, Side, follow_up_default_on
 
 # --- who organises -----------------------------------------------------------------------------------
 
@@ -192,7 +192,10 @@ class Results:
 
 
 def _results_by_marketplace(marketplace_filter: Q) -> dict[int, Results]:
-    """Two grouped queries: confirmed entries, and matches with their value and status."""
+    """Two grouped queries: confirmed entries, and matches with their value and status. Delivered is
+    what counts as concrete return today (delivered_q); pending is what is neither delivered nor dropped."""
+    delivered = delivered_q(until=timezone.localdate())
+    dropped = Q(status=MatchStatus.DROPPED)
     results: dict[int, Results] = {}
     for row in (
         Entry.objects.filter(marketplace_filter, confirmed_at__isnull=False)
@@ -208,10 +211,10 @@ def _results_by_marketplace(marketplace_filter: Q) -> dict[int, Results]:
         .annotate(
             n=Count("pk"),
             value=Sum("value_eur"),
-            delivered=Count("pk", filter=Q(status=MatchStatus.DELIVERED)),
-            dropped=Count("pk", filter=Q(status=MatchStatus.DROPPED)),
-            pending=Count("pk", filter=Q(status=MatchStatus.PENDING)),
-            delivered_value=Sum("value_eur", filter=Q(status=MatchStatus.DELIVERED)),
+            delivered=Count("pk", filter=delivered),
+            dropped=Count("pk", filter=dropped),
+            pending=Count("pk", filter=~delivered & ~dropped),
+            delivered_value=Sum("value_eur", filter=delivered),
         )
         .order_by()
     ):
@@ -239,7 +242,8 @@ def results_for_community(*, marketplaces: list[Marketplace], community) -> dict
 
 
 def follow_up_date(marketplace: Marketplace) -> date:
-    return marketplace.held_on + timedelta(weeks=marketplace.follow_up_weeks)
+    """When a match of this marketplace is followed up if its parties agreed no date."""
+    return follow_up_default_on(marketplace)
 
 
 def matches_by_status(matches: list[Match]) -> dict[str, list[Match]]:
@@ -278,8 +282,8 @@ def home_panel_data(*, community, now=None) -> dict:
 
 
 def matches_for_community(*, community) -> QuerySet:
-    """Every match of the community's marketplaces, with both entries and the marketplace, oldest first.
-    For the return ledger (concrete return); see match_totals_for_community for the sums."""
+    """Every match of the community's marketplaces, whatever its status, with both entries and the
+    marketplace, oldest first. What counts as return is delivered_matches_for_community."""
     return (
         Match.objects.filter(marketplace__community=community)
         .select_related("need", "offer", "marketplace", "marketplace__workgroup")
@@ -287,15 +291,42 @@ def matches_for_community(*, community) -> QuerySet:
     )
 
 
-def match_totals_for_community(*, community) -> dict:
-    """Totals over all the community's matches in one query: count, value, delivered count and value."""
-    row = Match.objects.filter(marketplace__community=community).aggregate(
-        matches=Count("pk"),
-        value=Sum("value_eur"),
-        delivered=Count("pk", filter=Q(status=MatchStatus.DELIVERED)),
-        delivered_value=Sum("value_eur", filter=Q(status=MatchStatus.DELIVERED)),
-        dropped=Count("pk", filter=Q(status=MatchStatus.DROPPED)),
-    )
-    row["value"] = row["value"] or Decimal(0)
-    row["delivered_value"] = row["delivered_value"] or Decimal(0)
+def delivered_q(*, until: date) -> Q:
+    """The matches that count as concrete return by `until`: delivered, on a day not after it. Open and
+    dropped matches never count; a delivery dated later does not count yet."""
+    return Q(status=MatchStatus.DELIVERED, delivered_on__isnull=False, delivered_on__lte=until)
+
+
+def delivered_matches_for_community(*, community, until: date | None = None) -> QuerySet:
+    """The marketplace's concrete return, one row per delivered match, by the day it was delivered
+    (for the ledger's export and the quarter chart; match_totals_for_community gives the sums)."""
+    until = until or timezone.localdate()
+    return (matches_for_community(community=community).filter(delivered_q(until=until))
+            .order_by("delivered_on", "created_at", "pk"))
+
+
+def match_totals_for_community(*, community, until: date | None = None, since: date | None = None) -> dict:
+    """The one source of the marketplace's figures on the ledger, the dashboard, the home, the exports
+    and the harvest, in one query. `delivered`/`delivered_value`: concrete return (delivered_q by
+    `until`, default today); `open`/`open_value`: pending (also contradicting answers, and a delivery
+    dated after `until`); `dropped`/`dropped_value`; `matches`/`value`: all of them. With `since`,
+    `period_delivered`/`period_delivered_value` count the deliveries from `since` to `until`."""
+    until = until or timezone.localdate()
+    delivered = delivered_q(until=until)
+    dropped = Q(status=MatchStatus.DROPPED)
+    open_ = ~delivered & ~dropped
+    sums = {
+        "matches": Count("pk"), "value": Sum("value_eur"),
+        "delivered": Count("pk", filter=delivered), "delivered_value": Sum("value_eur", filter=delivered),
+        "open": Count("pk", filter=open_), "open_value": Sum("value_eur", filter=open_),
+        "dropped": Count("pk", filter=dropped), "dropped_value": Sum("value_eur", filter=dropped),
+    }
+    if since is not None:
+        in_period = delivered & Q(delivered_on__gte=since)
+        sums.update(period_delivered=Count("pk", filter=in_period),
+                    period_delivered_value=Sum("value_eur", filter=in_period))
+    row = Match.objects.filter(marketplace__community=community).aggregate(**sums)
+    for key in row:
+        if key.endswith("value"):
+            row[key] = row[key] or Decimal(0)
     return row

@@ -6,6 +6,7 @@ into an error page (an entry's link is sent again when the same entry is submitt
 
 import hashlib
 import zoneinfo
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -15,10 +16,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workgroups.models import ActivityKind
-from workgroups.services import activity_record_for_workgroup
+from workgroups.services import activity_record_for_workgroup, activity_update_for_workgroup
 
 from . import emails, links
-from .models import Entry, FollowUp, FollowUpAnswer, Marketplace, Match, MatchStatus, OrgKind, Side
+from .models import (
+    Entry,
+    FollowUp,
+    FollowUpAnswer,
+    Marketplace,
+    Match,
+    MatchStatus,
+    OrgKind,
+    Side,
+    answers_contradict,
+)
 
 # --- marketplaces ------------------------------------------------------------------------------------
 
@@ -38,10 +49,32 @@ def _check_marketplace(marketplace: Marketplace) -> None:
         raise ValidationError(errors)
 
 
-def marketplace_create(*, community, workgroup, by, **fields) -> Marketplace:
+def marketplace_activity_title(marketplace: Marketplace) -> str:
+    return marketplace.title
+
+
+def marketplace_activity_sync(*, marketplace: Marketplace, now=None) -> None:
+    """The marketplace as an event is one activity of its organising workgroup, on its day: create it,
+    or keep its date, name and workgroup in step. Call it inside the caller's transaction."""
+    if marketplace.activity_id is None:
+        marketplace.activity = activity_record_for_workgroup(
+            workgroup=marketplace.workgroup, kind=ActivityKind.MEETING, title=marketplace_activity_title(marketplace),
+            happened_on=marketplace.held_on, created_by=marketplace.created_by, now=now)
+        Marketplace.objects.filter(pk=marketplace.pk).update(activity=marketplace.activity)
+        return
+    activity = marketplace.activity
+    if (activity.workgroup_id, activity.title, activity.happened_on) != (
+            marketplace.workgroup_id, marketplace_activity_title(marketplace)[:200], marketplace.held_on):
+        activity_update_for_workgroup(activity=activity, workgroup=marketplace.workgroup,
+                                      title=marketplace_activity_title(marketplace), happened_on=marketplace.held_on)
+
+
+def marketplace_create(*, community, workgroup, by, now=None, **fields) -> Marketplace:
     marketplace = Marketplace(community=community, workgroup=workgroup, created_by=by, **fields)
     _check_marketplace(marketplace)
-    marketplace.save()
+    with transaction.atomic():
+        marketplace.save()
+        marketplace_activity_sync(marketplace=marketplace, now=now)
     return marketplace
 
 
@@ -49,7 +82,9 @@ def marketplace_update(*, marketplace: Marketplace, **fields) -> Marketplace:
     for name, value in fields.items():
         setattr(marketplace, name, value)
     _check_marketplace(marketplace)
-    marketplace.save()
+    with transaction.atomic():
+        marketplace.save()
+        marketplace_activity_sync(marketplace=marketplace)
     return marketplace
 
 
@@ -149,9 +184,10 @@ def entry_confirm(*, token: str, now=None) -> Entry:
 
 def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: str, value_eur, due_on, by,
                  now=None) -> Match:
-    """Record a match between a need and an offer of this marketplace, count it as an activity of the
-    organising workgroup (through the workgroups app's service, in the same transaction), and queue one
-    email to each organisation."""
+    """Record a match between a need and an offer of this marketplace and queue one email to each
+    organisation. A match is a result of the marketplace (return, once delivered), not an activity of its
+    own: the marketplace itself is the workgroup's activity. `due_on` may be None: then the follow-up goes
+    out `follow_up_weeks` after the marketplace."""
     now = now or timezone.now()
     if need.side == Side.OFFER and offer.side == Side.NEED:
         need, offer = offer, need
@@ -173,16 +209,11 @@ def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: s
         raise ValidationError(errors)
     match = Match(marketplace=marketplace, need=need, offer=offer, what=what.strip(), value_eur=value_eur,
                   due_on=due_on, created_by=by, created_at=now)
-    match.full_clean(exclude=["activity"], validate_constraints=False)
+    match.full_clean(validate_constraints=False)
     if Match.objects.filter(need=need, offer=offer).exists():
         raise ValidationError(_("Deze match is al vastgelegd."))
     try:
         with transaction.atomic():
-            match.activity = activity_record_for_workgroup(
-                workgroup=marketplace.workgroup, kind=ActivityKind.MATCH,
-                title=_("Match op %(title)s: %(need)s en %(offer)s") % {
-                    "title": marketplace.title, "need": need.organisation, "offer": offer.organisation},
-                happened_on=timezone.localdate(now), outcome=match.what, created_by=by, now=now)
             match.save()
             emails.match_confirmation_send(match)
     except IntegrityError:
@@ -190,12 +221,29 @@ def match_record(*, marketplace: Marketplace, need: Entry, offer: Entry, what: s
     return match
 
 
-def match_set_status(*, match: Match, status: str) -> Match:
-    """An organiser heard how it went (by phone, on the street) and notes it."""
+def _local_today(match: Match, now) -> date:
+    return timezone.localdate(now, zoneinfo.ZoneInfo(match.marketplace.community.time_zone))
+
+
+def _delivered_on_for(*, old_status: str, old_delivered_on, status: str, day):
+    """Delivered keeps the day it first became so; any other status has no delivery date."""
+    if status != MatchStatus.DELIVERED:
+        return None
+    return old_delivered_on if old_status == MatchStatus.DELIVERED and old_delivered_on else day
+
+
+def match_set_status(*, match: Match, status: str, now=None) -> Match:
+    """An organiser heard how it went (by phone, on the street) and notes it; this also decides a match
+    whose parties answered the follow-up differently. Delivered counts as return from today."""
     if status not in MatchStatus.values:
         raise ValidationError(_("Onbekende stand."))
-    Match.objects.filter(pk=match.pk).update(status=status)
-    match.status = status
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Match.objects.select_for_update().select_related("marketplace__community").get(pk=match.pk)
+        delivered_on = _delivered_on_for(old_status=locked.status, old_delivered_on=locked.delivered_on,
+                                         status=status, day=_local_today(locked, now))
+        Match.objects.filter(pk=match.pk).update(status=status, delivered_on=delivered_on)
+    match.status, match.delivered_on = status, delivered_on
     return match
 
 
@@ -203,8 +251,11 @@ def match_set_status(*, match: Match, status: str) -> Match:
 
 
 def status_from_answers(answers) -> str:
-    """Delivered once any party says so; dropped when a party says so and nobody says delivered."""
+    """Delivered once a party says so and nobody says it is dropped; dropped when a party says so and
+    nobody says delivered. Contradicting answers count as neither (pending) until the organiser decides."""
     answers = set(answers)
+    if answers_contradict(answers):
+        return MatchStatus.PENDING
     if FollowUpAnswer.DELIVERED in answers:
         return MatchStatus.DELIVERED
     if FollowUpAnswer.DROPPED in answers:
@@ -226,17 +277,21 @@ def follow_up_get(*, token: str) -> FollowUp:
 
 
 def follow_up_answer(*, token: str, answer: str, now=None) -> FollowUp:
-    """Record one party's answer (it may change it later) and update the match's status."""
+    """Record one party's answer (it may change it later) and update the match's status; a match that
+    becomes delivered counts as return from the day of the answer."""
     if answer not in FollowUpAnswer.values:
         raise LinkError(_("Kies een van de antwoorden."))
     follow_up = follow_up_get(token=token)
     now = now or timezone.now()
     with transaction.atomic():
-        match = Match.objects.select_for_update().get(pk=follow_up.match_id)
+        match = Match.objects.select_for_update().select_related("marketplace__community").get(pk=follow_up.match_id)
         FollowUp.objects.filter(pk=follow_up.pk).update(answer=answer, answered_at=now)
         answers = FollowUp.objects.filter(match=match).exclude(answer="").values_list("answer", flat=True)
         status = status_from_answers(answers)
-        if status != match.status:
-            Match.objects.filter(pk=match.pk).update(status=status)
-    follow_up.answer, follow_up.answered_at, follow_up.match.status = answer, now, status
+        delivered_on = _delivered_on_for(old_status=match.status, old_delivered_on=match.delivered_on,
+                                         status=status, day=_local_today(match, now))
+        if (status, delivered_on) != (match.status, match.delivered_on):
+            Match.objects.filter(pk=match.pk).update(status=status, delivered_on=delivered_on)
+    follow_up.answer, follow_up.answered_at = answer, now
+    follow_up.match.status, follow_up.match.delivered_on = status, delivered_on
     return follow_up

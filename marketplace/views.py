@@ -1,6 +1,5 @@
 import contextlib
 import zoneinfo
-from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +17,7 @@ from participants.access import community_view
 
 from . import links, ratelimit, rules, selectors, services
 from .forms import EntryForm, MarketplaceForm, MatchForm
-from .models import FollowUpAnswer, Match, MatchStatus, Side
+from .models import FollowUpAnswer, Match, MatchStatus, Side, answers_contradict
 
 # --- organisers' pages (c/<slug>/marketplace/...) -------------------------------------------------------
 
@@ -85,14 +84,18 @@ def marketplace_detail(request, pk):
     matches = list(selectors.match_list(marketplace=marketplace))
     answers = selectors.follow_up_answers(marketplace=marketplace)
     for m in matches:
+        m.marketplace = marketplace  # for m.follow_up_on, without a query per match
         parties = answers.get(m.pk, {})
         m.need_answer, m.offer_answer = parties.get(Side.NEED), parties.get(Side.OFFER)
-    by_status = selectors.matches_by_status(matches)
+        m.contradicts = m.status == MatchStatus.PENDING and answers_contradict(f.answer for f in parties.values())
+    contradicting = [m for m in matches if m.contradicts]
+    by_status = selectors.matches_by_status([m for m in matches if not m.contradicts])
     return render(request, "marketplace/detail.html", _page(
         request, marketplace,
         results=selectors.results_for_marketplace(marketplace=marketplace),
         unconfirmed=selectors.entries_unconfirmed_count(marketplace=marketplace),
-        status_groups=[(value, label, by_status[value]) for value, label in (
+        status_groups=([("contradicting", _("Antwoorden spreken elkaar tegen"), contradicting)] if contradicting else [])
+        + [(value, label, by_status[value]) for value, label in (
             (MatchStatus.DELIVERED, _("Uitgevoerd")), (MatchStatus.PENDING, _("Loopt nog")),
             (MatchStatus.DROPPED, _("Gaat niet door")))],
         status_choices=MatchStatus.choices,
@@ -106,7 +109,6 @@ def _matching_context(request, marketplace, form=None):
     board = selectors.matching_board(marketplace=marketplace)
     if form is None:
         initial = {k: request.GET[k] for k in ("need", "offer") if request.GET.get(k, "").isdigit()}
-        initial["due_on"] = marketplace.held_on + timedelta(weeks=marketplace.follow_up_weeks)
         form = MatchForm(initial=initial, marketplace=marketplace, needs=board["needs"], offers=board["offers"])
     return _page(request, marketplace, form=form, **board)
 

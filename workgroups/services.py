@@ -248,6 +248,16 @@ def activity_record_for_workgroup(*, workgroup: Workgroup, kind: str, title: str
     return activity
 
 
+def activity_update_for_workgroup(*, activity: Activity, workgroup: Workgroup, title: str, happened_on) -> Activity:
+    """Keep an activity another app recorded in step with what it stands for (the marketplace's date,
+    name and organising workgroup). Call it inside the caller's transaction."""
+    activity.workgroup, activity.community_id = workgroup, workgroup.community_id
+    activity.title, activity.happened_on = title[:200], happened_on
+    activity.full_clean()
+    activity.save(update_fields=["workgroup", "community", "title", "happened_on"])
+    return activity
+
+
 # --- posts and replies -------------------------------------------------------------------------------
 
 def post_create(*, community, by: Membership, kind: str, title: str, body: str, workgroup: Workgroup | None = None,

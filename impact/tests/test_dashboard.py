@@ -135,8 +135,9 @@ def test_charts_show_returns_by_kind_with_marketplace_matches(community):
     assert [s.label for s in chart.series] == ["Concreet resultaat", "Relatierendement", "Slipstream-rendement",
                                                "Leerrendement", "Beursvloermatches"]
     assert sum(sum(v or 0 for v in s.values) for s in chart.series[:4]) == 5
-    assert sum(chart.series[4].values) == 2
-    assert data["return_totals"]["count"] == 5 + 2
+    # Only the delivered match is concrete return (pending and dropped ones used to count too).
+    assert sum(chart.series[4].values) == 1
+    assert data["return_totals"]["count"] == 5 + 1
     assert data["marketplace_chart"].series[0].values == [1, 1, 0]
 
 

@@ -98,7 +98,9 @@ def test_returns_export_has_the_ledger_and_the_marketplace_matches(facilitator_c
                                                                    core_member):
     ReturnEntryFactory(community=community, kind="relationship", title="Kerk en corporatie", people=[participant,
                        core_member], value_eur=Decimal("12.5"), hours=Decimal("2"), organisations="Reggewonen")
-    MatchFactory(marketplace=MarketplaceFactory(community=community), what="Laptops", value_eur=Decimal("1500"))
+    MatchFactory(marketplace=MarketplaceFactory(community=community), what="Laptops", value_eur=Decimal("1500"),
+                 status="delivered")
+    MatchFactory(marketplace=MarketplaceFactory(community=community), what="Not yet")  # pending: no return
     rows = _rows(_get(facilitator_client, community, "returns"))
     assert len(rows) == 3
     ledger, match = rows[1], rows[2]
@@ -162,7 +164,7 @@ def test_returns_as_xlsx_have_number_and_date_cells_with_the_euro_format(facilit
                                                                            participant):
     ReturnEntryFactory(community=community, title="Kerk en corporatie", value_eur=Decimal("12.5"),
                        hours=Decimal("2.5"), happened_on=date(2026, 3, 15))
-    MatchFactory(marketplace=MarketplaceFactory(community=community), value_eur=Decimal("1500"))
+    MatchFactory(marketplace=MarketplaceFactory(community=community), value_eur=Decimal("1500"), status="delivered")
     response = _get(facilitator_client, community, "returns", "xlsx")
     assert response["Content-Disposition"].startswith(f'attachment; filename="{community.slug}-returns-')
     assert response["Content-Disposition"].endswith('.xlsx"')

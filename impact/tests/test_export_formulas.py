@@ -35,7 +35,7 @@ def entries(community, anon_client):
     assert len(needs) == len(TYPED)
     Entry.objects.filter(marketplace=marketplace).update(confirmed_at=timezone.now())
     for need in needs:
-        MatchFactory(marketplace=marketplace, need=need,
+        MatchFactory(marketplace=marketplace, need=need, status="delivered",  # delivered: in returns.csv too
                      offer=EntryFactory(marketplace=marketplace, side=Side.OFFER, organisation="ICT Kuipers"))
     return marketplace, [need.organisation for need in needs]
 

@@ -137,14 +137,15 @@ def test_totals_count_marketplace_matches_as_concrete_return_without_copying_the
     ReturnEntryFactory(community=community, kind="concrete", value_eur=Decimal("100"))
     ReturnEntryFactory(community=community, kind="learning", hours=Decimal("2"))
     marketplace = MarketplaceFactory(community=community)
-    MatchFactory(marketplace=marketplace, value_eur=Decimal("1500"))
-    MatchFactory(marketplace=marketplace, value_eur=Decimal("500"))
+    MatchFactory(marketplace=marketplace, value_eur=Decimal("1500"), status="delivered")
+    MatchFactory(marketplace=marketplace, value_eur=Decimal("500"), status="delivered")
+    MatchFactory(marketplace=marketplace, value_eur=Decimal("700"))  # pending: shown apart, not counted
     totals = returns.return_totals(community=community)
     assert totals["count"] == 4 and totals["value"] == Decimal("2100")
-    assert totals["matches"]["matches"] == 2
+    assert totals["matches"]["delivered"] == 2 and totals["matches"]["open"] == 1
     assert ReturnEntry.objects.count() == 2
     page = participant_client.get(_url(community))
-    assert "Beursvloermatches (concreet)" in page.text
+    assert "Beursvloermatches, uitgevoerd (concreet)" in page.text
 
 
 def test_ledger_page_costs_the_same_queries_for_few_and_many_returns(participant_client, community,

@@ -1,5 +1,6 @@
-"""Who found whom: pairs from relationship returns and from co-attendance at meetings, computed with
-self-joins in SQL (a fixed number of queries), strongest pairs and new pairs."""
+"""Who found whom: pairs from relationship returns and from working together (a work visit here; matches
+and workgroups in test_truth_return.py), computed with self-joins in SQL (a fixed number of queries),
+strongest pairs and new pairs. Sitting in the same plenary does not count."""
 
 from datetime import date, timedelta
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from impact import selectors as returns
 from impact.tests.factories import ReturnEntryFactory
-from meetings.models import Attendance
+from meetings.models import Attendance, MeetingKind
 from meetings.tests.factories import MeetingFactory
 from participants.tests.factories import MembershipFactory
 
@@ -18,34 +19,37 @@ pytestmark = pytest.mark.django_db
 
 
 def _meeting(community, people, days_ago, **kwargs):
+    """A work visit hosted by the first person, with the others there (kind=plenary for a plenary)."""
     starts = timezone.now() - timedelta(days=days_ago)
+    kwargs.setdefault("kind", MeetingKind.WORK_VISIT)
+    if kwargs["kind"] == MeetingKind.WORK_VISIT:
+        kwargs.setdefault("host", people[0])
     meeting = MeetingFactory(community=community, starts_at=starts, ends_at=starts + timedelta(hours=2), **kwargs)
     Attendance.objects.bulk_create([Attendance(meeting=meeting, membership=m) for m in people])
     return meeting
 
 
 def _pairs(result):
-    return {(r["a"].user.name, r["b"].user.name): (r["meetings"], r["returns"]) for r in result["strongest"]}
+    return {(r["a"].user.name, r["b"].user.name): (r["together"], r["returns"]) for r in result["strongest"]}
 
 
-def test_pairs_come_from_relationship_returns_and_from_meetings_together(community, participant, core_member,
-                                                                         coordinator):
-    _meeting(community, [participant, core_member, coordinator], 200)
+def test_pairs_come_from_relationship_returns_and_from_work_visits(community, participant, core_member,
+                                                                   coordinator):
+    _meeting(community, [participant, core_member, coordinator], 200)  # Pia hosts
     _meeting(community, [participant, core_member], 100)
     ReturnEntryFactory(community=community, kind="relationship", people=[participant, coordinator],
                        happened_on=date(2026, 2, 1))
     ReturnEntryFactory(community=community, kind="concrete", people=[core_member, coordinator])  # not a relation
     result = returns.relation_pairs(community=community)
+    # Kees and Cor were both guests: that is not working together.
     assert _pairs(result) == {
         ("Kees Kern", "Pia Participant"): (2, 0),
         ("Cor Coordinator", "Pia Participant"): (1, 1),
-        ("Cor Coordinator", "Kees Kern"): (1, 0),
     }
-    assert result["pairs"] == 3 and result["from_returns"] == 1
+    assert result["pairs"] == 2 and result["from_returns"] == 1
     # Strongest first; on a tie, the pair named as relationship return comes first.
     assert [(r["a"].user.name, r["b"].user.name, r["strength"]) for r in result["strongest"]] == [
-        ("Cor Coordinator", "Pia Participant", 2), ("Kees Kern", "Pia Participant", 2),
-        ("Cor Coordinator", "Kees Kern", 1)]
+        ("Cor Coordinator", "Pia Participant", 2), ("Kees Kern", "Pia Participant", 2)]
 
 
 def test_a_relationship_return_of_three_people_makes_three_pairs(community, participant, core_member, coordinator):
@@ -57,6 +61,7 @@ def test_a_relationship_return_of_three_people_makes_three_pairs(community, part
 def test_cancelled_meetings_and_other_communities_do_not_count(community, other_community, participant, core_member,
                                                                outsider):
     _meeting(community, [participant, core_member], 30, cancelled_at=timezone.now())
+    _meeting(community, [participant, core_member], 30, kind=MeetingKind.PLENARY)  # same plenary: no pair
     other = MembershipFactory(community=other_community)
     _meeting(other_community, [outsider, other], 30)
     ReturnEntryFactory(community=other_community, kind="relationship", people=[outsider, other])
@@ -92,11 +97,11 @@ def test_pairs_cost_a_fixed_number_of_queries_with_few_and_many_members(communit
     grow(3, 50)
     with CaptureQueriesContext(connection) as few:
         returns.relation_pairs(community=community)
-    assert len(few) == 3
+    assert len(few) == 5  # members, and one per source: returns, matches, work visits, workgroups
     grow(25, 10)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         result = returns.relation_pairs(community=community)
-    assert result["pairs"] > 250
+    assert result["pairs"] > 25
 
 
 def test_relations_page_costs_the_same_queries_for_few_and_many(participant_client, community, participant,

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import factory
 from django.utils import timezone
 
-from marketplace.models import Category, Entry, Marketplace, Match, OrgKind, Side
+from marketplace.models import Category, Entry, Marketplace, Match, MatchStatus, OrgKind, Side
 from marketplace.services import entry_fingerprint
 from participants.tests.factories import CommunityFactory
 from workgroups.models import WorkgroupMember
@@ -60,3 +60,6 @@ class MatchFactory(factory.django.DjangoModelFactory):
     what = "Tien laptops voor het taalcafé"
     value_eur = Decimal("1500.00")
     due_on = factory.LazyAttribute(lambda o: o.marketplace.held_on + timedelta(weeks=4))
+    status = MatchStatus.PENDING
+    # A match made delivered counts as delivered today, as the services record it.
+    delivered_on = factory.LazyAttribute(lambda o: timezone.localdate() if o.status == MatchStatus.DELIVERED else None)

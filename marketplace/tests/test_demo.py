@@ -7,6 +7,7 @@ from django.utils import timezone
 from marketplace.models import FollowUp, Marketplace, Match
 from marketplace.selectors import results_for_marketplace
 from participants.models import Community
+from workgroups.models import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,11 @@ def test_demo_has_last_years_results_and_next_years_open_marketplace():
     assert (r.entries, r.needs, r.offers, r.matches) == (60, 30, 30, 30)
     assert r.delivered and r.dropped and r.pending and r.value > 0
     assert FollowUp.objects.filter(match__marketplace=last, sent_at__isnull=False).count() == 60
-    assert all(m.activity and m.activity.kind == "match" for m in Match.objects.select_related("activity"))
+    # Each marketplace is one activity of its workgroup on its day; the matches are not activities.
+    assert last.activity.happened_on == last.held_on and last.activity.workgroup == last.workgroup
+    assert upcoming.activity.happened_on == upcoming.held_on
+    assert not Activity.objects.filter(community=demo, kind="match", title__startswith="Match op").exists()
+    assert r.delivered == Match.objects.filter(marketplace=last, status="delivered", delivered_on__lte=today).count()
     assert results_for_marketplace(marketplace=upcoming).matches == 0
     assert upcoming.entries.filter(confirmed_at__isnull=True).exists()
 

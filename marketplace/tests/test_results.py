@@ -72,7 +72,8 @@ def test_selector_for_the_return_ledger(community, other_community, history):
     assert matches_for_community(community=community).count() == 5
     totals = match_totals_for_community(community=community)
     assert totals == {"matches": 5, "value": Decimal("4000.00"), "delivered": 3,
-                      "delivered_value": Decimal("2250.50"), "dropped": 1}
+                      "delivered_value": Decimal("2250.50"), "open": 1, "open_value": Decimal("749.50"),
+                      "dropped": 1, "dropped_value": Decimal("1000.00")}
 
 
 def test_csv_export_has_a_bom_and_keeps_accents_and_quotes(core_client, organiser, marketplace):
