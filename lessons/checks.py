@@ -11,7 +11,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from participants.selectors import composition, group_counts, is_active_member, is_doer, is_thinker
+from participants.selectors import (
+    composition,
+    ground_rules_pending,
+    group_counts,
+    is_active_member,
+    is_doer,
+    is_thinker,
+)
 
 OK = "ok"
 ATTENTION = "attention"
@@ -26,6 +33,12 @@ class CheckResult:
     details: list = field(default_factory=list)
     # A sentence only facilitators see beside the evidence (names of people who drift away).
     for_facilitators: str = ""
+    # Where the evidence is: a link to the list the check counted (the activities without a
+    # reflection, the catch-up list, who has not accepted the ground rules), its words, and who may
+    # follow it: "" every member, or a rule on the template's `may` ("coordinate", "facilitate").
+    evidence_url: str = ""
+    evidence_label: str = ""
+    evidence_for: str = ""
 
     @property
     def ok(self):
@@ -86,8 +99,9 @@ def check_evaluation(*, community, last_concluded: date | None, today: date, int
         "date": _day(community.starts_on)})
 
 
-def check_reflection(*, total: int, missing: int, since: date) -> CheckResult:
-    """A fixed look-back moment after every joint activity."""
+def check_reflection(*, total: int, missing: int, since: date, evidence_url: str = "") -> CheckResult:
+    """A fixed look-back moment after every joint activity. `evidence_url`: the list of the moments
+    without a reflection (for the coordinator and the facilitators, who see that list)."""
     if not total:
         return CheckResult("reflection", UNKNOWN, _("Sinds %(since)s zijn er nog geen activiteiten vastgelegd.") % {
             "since": _day(since)})
@@ -100,7 +114,8 @@ def check_reflection(*, total: int, missing: int, since: date) -> CheckResult:
         "%(missing)s van %(total)s activiteiten sinds %(since)s heeft geen reflectie.",
         "%(missing)s van %(total)s activiteiten sinds %(since)s hebben geen reflectie.", missing) % {
         "missing": missing, "total": total, "since": _day(since)}
-    return CheckResult("reflection", ATTENTION, evidence)
+    return CheckResult("reflection", ATTENTION, evidence, evidence_url=evidence_url, evidence_for="coordinate",
+                       evidence_label=_("Bekijk de activiteiten zonder reflectie"))
 
 
 def workgroup_mix(members) -> str | None:
@@ -133,15 +148,18 @@ def check_mixed_workgroups(*, workgroups: list[tuple[str, list]]) -> CheckResult
     return CheckResult("mixed_workgroups", ATTENTION, evidence, details=[name for name, _why in one_sided])
 
 
-def check_ground_rules(*, community, members) -> CheckResult:
-    """Ground rules agreed together and accepted by everyone (a gentlemen's agreement)."""
+def check_ground_rules(*, community, members, evidence_url: str = "") -> CheckResult:
+    """Ground rules agreed together and accepted by everyone (a gentlemen's agreement). The same
+    people as the home's list of who has not accepted them (participants' ground_rules_pending),
+    which `evidence_url` points to."""
     if not community.ground_rules.strip():
         return CheckResult("ground_rules", ATTENTION, _("Er zijn nog geen spelregels vastgelegd."))
     active = [m for m in members if is_active_member(m)]
-    pending = [m for m in active if m.ground_rules_accepted_at is None]
+    pending = ground_rules_pending(members=members)
     if not pending:
         return CheckResult("ground_rules", OK, _("Alle %(n)s actieve leden hebben de spelregels geaccepteerd.") % {
             "n": len(active)})
     evidence = _("%(n)s van %(total)s actieve leden hebben de spelregels nog niet geaccepteerd: %(names)s.") % {
         "n": len(pending), "total": len(active), "names": ", ".join(m.user.name for m in pending)}
-    return CheckResult("ground_rules", ATTENTION, evidence, details=[m.user.name for m in pending])
+    return CheckResult("ground_rules", ATTENTION, evidence, details=[m.user.name for m in pending],
+                       evidence_url=evidence_url, evidence_label=_("Bekijk wie de spelregels nog niet accepteerde"))

@@ -8,13 +8,15 @@ from . import checks, selectors
 
 
 def home_panels(request) -> list[dict]:
-    """On the community home: the reflections waiting for me (2 queries) and the compass's own checks
-    (a fixed handful of queries, cached)."""
+    """On the community home: the community's goals and its learning goals (1 query), the reflections
+    waiting for me (2 queries) and the compass's own checks (a fixed handful of queries, cached)."""
     membership = getattr(request, "membership", None)
     if membership is None:
         return []
     results = _checks_summary(request.community)
     return [
+        {"template": "lessons/_home_goals.html",
+         "lessons_goals": selectors.community_learning_goals(community=request.community)},
         {"template": "lessons/_home_reflections.html",
          "lessons_due": selectors.reflections_due_for(membership=membership, limit=5)},
         {"template": "lessons/_home_compass.html",

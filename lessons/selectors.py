@@ -5,14 +5,15 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lg_portal import registry
-from meetings.models import Attendance, Meeting, Rsvp
+from meetings.models import Attendance, Meeting, MeetingKind, Rsvp
 from meetings.selectors import meeting_get_for_member
 from participants.models import Membership
 from participants.selectors import active_member_q, members_of
@@ -84,28 +85,67 @@ def reflection_window_start(*, community, today: date) -> date:
     return max(community.starts_on, today - relativedelta(months=EVALUATION_INTERVAL_MONTHS))
 
 
-def moments_to_look_back_on(*, community, since: date, until: date, now=None) -> list[tuple]:
-    """What counts as an activity to look back on, everywhere the portal counts them (the compass's
-    reflection check, the balance per workgroup, the dashboard): every activity a workgroup recorded,
-    and every held meeting (a plenary, a workgroup meeting, a work visit; not cancelled, started
-    before now), on its day between `since` and `until`. Each as (workgroup id, workgroup name,
-    closed, day, reflected). Two queries."""
-    now = now or timezone.now()
-    activities = (Activity.objects.filter(community=community, happened_on__gte=since, happened_on__lte=until)
-                  .annotate(reflected=Exists(Reflection.objects.filter(activity=OuterRef("pk"))))
-                  .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "happened_on", "reflected"))
+def meeting_day(meeting) -> date:
+    """The day a meeting was held: the day it started, in the active time zone (as the queries'
+    `starts_at__date` count it)."""
+    return timezone.localdate(meeting.starts_at)
+
+
+def _look_back_querysets(*, community, since: date, until: date, now):
+    """(activities, held meetings) on their day between `since` and `until`, each annotated with
+    `reflected`: the one definition of a moment to look back on."""
+    activities = (Activity.objects.filter(community=community,
+                                          happened_on__gte=since, happened_on__lte=until)
+                  .annotate(reflected=Exists(Reflection.objects.filter(activity=OuterRef("pk")))))
     meetings = (held_meetings(community=community, now=now)
                 .filter(starts_at__date__gte=since, starts_at__date__lte=until)
-                .annotate(reflected=Exists(Reflection.objects.filter(meeting=OuterRef("pk"))))
-                .values_list("workgroup_id", "workgroup__name", "workgroup__closed", "starts_at", "reflected"))
-    return list(activities) + [(wg, name, closed, timezone.localdate(starts), reflected)
-                               for wg, name, closed, starts, reflected in meetings]
+                .annotate(reflected=Exists(Reflection.objects.filter(meeting=OuterRef("pk")))))
+    return activities, meetings
 
 
-def activity_reflection_counts(*, community, since: date, until: date, now=None) -> tuple[int, int]:
-    """(moments to look back on between since and until, how many have no reflection): two queries."""
-    moments = moments_to_look_back_on(community=community, since=since, until=until, now=now)
-    return len(moments), sum(1 for *_rest, reflected in moments if not reflected)
+def moments_to_look_back_on(*, community, since: date, until: date, now=None) -> list[tuple]:
+    """What counts as an activity to look back on, everywhere the portal counts them (the compass's
+    reflection check, the overdue list, the balance per workgroup, the dashboard, the harvest): every
+    activity a workgroup recorded (a match the workgroup made itself too; the marketplace's matches are
+    results, not activities: the marketplace day is one activity), and every held meeting (a
+    plenary, a workgroup meeting, a work visit; not cancelled, started before now), on its day between
+    `since` and `until`. Each as (workgroup id, workgroup name, closed, day, meeting kind or None,
+    reflected). Two queries."""
+    now = now or timezone.now()
+    activities, meetings = _look_back_querysets(community=community, since=since, until=until, now=now)
+    activities = activities.values_list("workgroup_id", "workgroup__name", "workgroup__closed", "happened_on",
+                                        "reflected")
+    meetings = meetings.values_list("workgroup_id", "workgroup__name", "workgroup__closed", "starts_at", "kind",
+                                    "reflected")
+    return ([(wg, name, closed, day, None, reflected) for wg, name, closed, day, reflected in activities]
+            + [(wg, name, closed, timezone.localdate(starts), kind, reflected)
+               for wg, name, closed, starts, kind, reflected in meetings])
+
+
+def reflection_window(*, community, now) -> tuple[date, date]:
+    """The days whose moments the compass's reflection check and the overdue list judge: from the
+    window's start (half a year back, or the community's start) to the last day whose
+    REFLECTION_GRACE_DAYS are over (a moment is overdue from the eighth day on)."""
+    today = timezone.localdate(now)
+    return (reflection_window_start(community=community, today=today),
+            today - timedelta(days=REFLECTION_GRACE_DAYS + 1))
+
+
+def reflection_check_moments(*, community, now=None) -> dict:
+    """One set for the compass's reflection check and the coordinator's list of overdue reflections
+    (the reflections page): the moments to look back on in reflection_window, and those nobody
+    reflected on yet, as subject rows, oldest first. Recording one reflection takes a moment off
+    both. {"since", "until", "total", "missing"}. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    since, until = reflection_window(community=community, now=now)
+    activities, meetings = _look_back_querysets(community=community, since=since, until=until, now=now)
+    activities = list(activities.select_related("workgroup"))
+    meetings = list(meetings.select_related("workgroup"))
+    missing = [_subject_row(a, "activity", today=today, now=now, count=0) for a in activities if not a.reflected]
+    missing += [_subject_row(m, "meeting", today=today, now=now, count=0) for m in meetings if not m.reflected]
+    missing.sort(key=lambda row: row["day"])
+    return {"since": since, "until": until, "total": len(activities) + len(meetings), "missing": missing}
 
 
 def _open_workgroups_with_members(*, community):
@@ -125,17 +165,18 @@ def compass_checks(*, community, now=None, members=None) -> dict:
         members = list(members_of(community=community))
     last_concluded = Evaluation.objects.filter(community=community, concluded_at__isnull=False).aggregate(
         last=Max("concluded_at"))["last"]
-    since = reflection_window_start(community=community, today=today)
-    total, missing = activity_reflection_counts(community=community, since=since, now=now,
-                                                until=today - timedelta(days=REFLECTION_GRACE_DAYS))
+    reflected = reflection_check_moments(community=community, now=now)
+    slug = community.slug
     results = [
         checks.check_group_size(members=members),
         checks.check_duration(community=community),
         checks.check_evaluation(community=community, today=today,
                                 last_concluded=timezone.localdate(last_concluded) if last_concluded else None),
-        checks.check_reflection(total=total, missing=missing, since=since),
+        checks.check_reflection(total=reflected["total"], missing=len(reflected["missing"]), since=reflected["since"],
+                                evidence_url=reverse("lessons_reflections", args=[slug]) + "#overdue-title"),
         checks.check_mixed_workgroups(workgroups=_open_workgroups_with_members(community=community)),
-        checks.check_ground_rules(community=community, members=members),
+        checks.check_ground_rules(community=community, members=members,
+                                  evidence_url=reverse("community_home", args=[slug]) + "#rules-status-title"),
     ]
     # Checks on what other apps own (who drifts away: the engagement app's scan) are registered there.
     for check in registry.COMPASS_CHECKS:
@@ -287,6 +328,12 @@ def goal_history(*, community):
 
 # --- learning goals ----------------------------------------------------------------------------
 
+def community_learning_goals(*, community) -> list:
+    """The community's own learning goals (not a person's), the open ones first. One query."""
+    return list(LearningGoal.objects.filter(community=community, membership__isnull=True)
+                .order_by(F("reached_at").asc(nulls_first=True), "created_at", "pk"))
+
+
 def learning_goals(*, community):
     """(community goals, {membership: [goals]}) in two lists. One query."""
     shared, personal = [], defaultdict(list)
@@ -338,8 +385,8 @@ def reflections_due_for(*, membership, now=None, limit=None) -> list[dict]:
     today = timezone.localdate(now)
     since = today - timedelta(days=REFLECTION_DUE_WINDOW_DAYS)
     mine = Reflection.objects.filter(membership=membership)
-    activities = (Activity.objects.filter(community_id=membership.community_id, participants=membership,
-                                          happened_on__gte=since, happened_on__lte=today)
+    activities = (Activity.objects.filter(community_id=membership.community_id,
+                                          participants=membership, happened_on__gte=since, happened_on__lte=today)
                   .exclude(Exists(mine.filter(activity=OuterRef("pk")))).select_related("workgroup"))
     meetings = (held_meetings(community=membership.community_id, now=now)
                 .filter(took_part_in_meeting_q(membership), starts_at__date__gte=since)
@@ -350,22 +397,28 @@ def reflections_due_for(*, membership, now=None, limit=None) -> list[dict]:
     return due[:limit] if limit else due
 
 
+def is_overdue(day: date, *, today: date) -> bool:
+    """A moment waits REFLECTION_GRACE_DAYS for its reflection; from the day after, it is overdue."""
+    return (today - day).days > REFLECTION_GRACE_DAYS
+
+
 def _subject_row(obj, kind, *, today, now, count=None):
     if kind == "activity":
         day, title, workgroup = obj.happened_on, obj.title, obj.workgroup
     else:
-        day, title, workgroup = timezone.localdate(obj.ends_at), obj.title, obj.workgroup
-    overdue = (today - day).days > REFLECTION_GRACE_DAYS
+        day, title, workgroup = meeting_day(obj), obj.title, obj.workgroup
+    overdue = is_overdue(day, today=today)
     return {"kind": kind, "obj": obj, "pk": obj.pk, "day": day, "title": title, "workgroup": workgroup,
             "count": count, "overdue": overdue, "due_on": day + timedelta(days=REFLECTION_GRACE_DAYS)}
 
 
-def reflection_moments(*, membership, now=None, months: int = 6) -> list[dict]:
-    """Every held meeting and activity of the last months that this member may see, newest first,
-    with its number of reflections and whether one is overdue. Three queries."""
+def reflection_moments(*, membership, now=None) -> list[dict]:
+    """Every moment to look back on in the compass's window (reflection_window_start: the last half
+    year) that this member may see, newest first, with its number of reflections and whether one is
+    overdue. Three queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    since = max(membership.community.starts_on, today - relativedelta(months=months))
+    since = reflection_window_start(community=membership.community, today=today)
     activities = (Activity.objects.filter(workgroup_visible_q(membership, "workgroup"),
                                           community_id=membership.community_id,
                                           happened_on__gte=since, happened_on__lte=today)
@@ -382,21 +435,11 @@ def reflection_moments(*, membership, now=None, months: int = 6) -> list[dict]:
 
 
 def overdue_reflections(*, community, now=None) -> list[dict]:
-    """Activities and held meetings since the community started, more than REFLECTION_GRACE_DAYS ago,
-    with no reflection at all (oldest first). Titles of closed workgroups' subjects are for their members
-    only; the caller decides what to show. Two queries."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    cutoff = today - timedelta(days=REFLECTION_GRACE_DAYS)
-    activities = (Activity.objects.filter(community=community, happened_on__lt=cutoff)
-                  .exclude(Exists(Reflection.objects.filter(activity=OuterRef("pk")))).select_related("workgroup"))
-    meetings = (held_meetings(community=community, now=now)
-                .filter(ends_at__lt=now - timedelta(days=REFLECTION_GRACE_DAYS))
-                .exclude(Exists(Reflection.objects.filter(meeting=OuterRef("pk")))).select_related("workgroup"))
-    rows = [_subject_row(a, "activity", today=today, now=now, count=0) for a in activities]
-    rows += [_subject_row(m, "meeting", today=today, now=now, count=0) for m in meetings]
-    rows.sort(key=lambda row: row["day"])
-    return rows
+    """The moments in the compass's window whose week of grace is over and that nobody reflected on
+    (oldest first): exactly those the compass's reflection check counts (reflection_check_moments).
+    Titles of closed workgroups' subjects are for their members only; the caller decides what to
+    show. Two queries."""
+    return reflection_check_moments(community=community, now=now)["missing"]
 
 
 def quarter_start(d: date) -> date:
@@ -405,8 +448,8 @@ def quarter_start(d: date) -> date:
 
 def reflection_balance(*, community, now=None, quarters: int = 4) -> dict:
     """Per workgroup and quarter: the moments to look back on (moments_to_look_back_on: activities and
-    held meetings; plenaries in a row of their own) and how many were reflected on. The balance of
-    acting and reflecting over time. Two queries."""
+    held meetings; plenaries and work visits, which belong to no workgroup, in rows of their own) and
+    how many were reflected on. The balance of acting and reflecting over time. Two queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     periods = [quarter_start(today)]
@@ -416,16 +459,18 @@ def reflection_balance(*, community, now=None, quarters: int = 4) -> dict:
             break
         periods.insert(0, previous)
     rows = moments_to_look_back_on(community=community, since=periods[0], until=today, now=now)
+    own_rows = {MeetingKind.PLENARY: (0, _("Plenaire bijeenkomsten")), MeetingKind.WORK_VISIT: (1, _("Werkbezoeken"))}
     table = {}
-    for workgroup_id, name, closed, happened_on, reflected in rows:
-        entry = table.setdefault(workgroup_id, {"name": name or _("Plenaire bijeenkomsten"), "closed": closed,
-                                                "plenary": workgroup_id is None,
-                                                "cells": {p: [0, 0] for p in periods}})
+    for workgroup_id, name, closed, happened_on, kind, reflected in rows:
+        order, label = (2, name) if workgroup_id is not None else own_rows[kind]
+        entry = table.setdefault(workgroup_id or kind, {"name": label, "closed": closed, "order": order,
+                                                        "plenary": workgroup_id is None,
+                                                        "cells": {p: [0, 0] for p in periods}})
         cell = entry["cells"][quarter_start(happened_on)]
         cell[0] += 1
         cell[1] += 1 if reflected else 0
     result = []
-    for entry in sorted(table.values(), key=lambda e: (not e["plenary"], e["name"])):
+    for entry in sorted(table.values(), key=lambda e: (e["order"], e["name"])):
         cells = []
         for p in periods:
             total, reflected = entry["cells"][p]

@@ -341,12 +341,14 @@ def reflections(request):
     if rules.can_oversee_reflections(membership):
         shared_goals, personal_goals = selectors.learning_goals(community=request.community)
         my_groups = selectors.workgroup_ids_of(membership=membership)
-        overdue = selectors.overdue_reflections(community=request.community)
+        # The very set the compass's reflection check counts (lessons.selectors.reflection_check_moments).
+        overdue_set = selectors.reflection_check_moments(community=request.community)
+        overdue = overdue_set["missing"]
         for row in overdue:
             workgroup = row["workgroup"]
             row["hidden"] = bool(workgroup and workgroup.closed and workgroup.pk not in my_groups)
         context.update(
-            overdue=overdue,
+            overdue=overdue, overdue_since=overdue_set["since"],
             balance=selectors.reflection_balance(community=request.community),
             shared_goals=shared_goals, personal_goals=personal_goals,
             insights=selectors.shared_insights(membership=membership),

@@ -331,4 +331,4 @@ def test_home_panels_cost_the_same_queries_for_few_and_many_rows(participant_cli
                         happened_on=timezone.localdate() - timedelta(days=2))
     with django_assert_num_queries(len(few)):
         panels = run()
-    assert len(panels[0]["lessons_due"]) == 5
+    assert len(next(p for p in panels if "lessons_due" in p)["lessons_due"]) == 5
