@@ -102,21 +102,21 @@ SELECT (m.community_id - 1) * 3 + CASE WHEN m.is_core_group THEN 1 ELSE 2 + m.id
 FROM participants_membership m WHERE m.is_participant;
 
 INSERT INTO meetings_meeting (community_id, kind, workgroup_id, title, description, starts_at, ends_at, venue,
-    address, host_id, host_state, meal_note, notes, attendance_recorded_at, agenda_deadline_days, agenda_send_days,
-    sequence, cancel_reason, created_at, updated_at)
+    address, host_id, host_state, meal_note, notes, attendance_recorded_at, sequence, cancel_reason, created_at,
+    updated_at)
 SELECT c, 'plenary', NULL, 'Plenaire bijeenkomst ' || p, '',
        date_trunc('day', now()) - ((8 - p) * 49 - 7 || ' days')::interval + interval '18 hours 30 minutes',
        date_trunc('day', now()) - ((8 - p) * 49 - 7 || ' days')::interval + interval '22 hours 30 minutes',
-       '', '', NULL, '', '', 'We spraken over de volgende stap.', now(), 7, 5, 0, '', now(), now()
+       '', '', NULL, '', '', 'We spraken over de volgende stap.', now(), 0, '', now(), now()
 FROM generate_series(1, %(communities)s) AS c, generate_series(1, 8) AS p;
 
 INSERT INTO meetings_meeting (community_id, kind, workgroup_id, title, description, starts_at, ends_at, venue,
-    address, host_id, host_state, meal_note, notes, attendance_recorded_at, agenda_deadline_days, agenda_send_days,
-    sequence, cancel_reason, created_at, updated_at)
+    address, host_id, host_state, meal_note, notes, attendance_recorded_at, sequence, cancel_reason, created_at,
+    updated_at)
 SELECT c, 'workgroup', (c - 1) * 3 + w, 'Werkgroep ' || w || ' #' || k, '',
        date_trunc('day', now()) - ((40 - k) * 9 || ' days')::interval + interval '19 hours',
        date_trunc('day', now()) - ((40 - k) * 9 || ' days')::interval + interval '21 hours',
-       '', '', NULL, '', '', '', CASE WHEN k < 40 THEN now() END, 7, 5, 0, '', now(), now()
+       '', '', NULL, '', '', '', CASE WHEN k < 40 THEN now() END, 0, '', now(), now()
 FROM generate_series(1, %(communities)s) AS c, generate_series(1, 3) AS w, generate_series(1, 40) AS k;
 
 -- attendance: plenaries, everyone but roughly one in five; the last two plenaries are missed by
@@ -304,6 +304,8 @@ def drift_scan(participants: int) -> None:
         WHERE m.status = 'active' AND m.is_participant AND last.n = 2
           AND NOT EXISTS (SELECT 1 FROM meetings_attendance a
                           WHERE a.membership_id = m.id AND a.meeting_id = ANY(last.ids))
+          AND NOT EXISTS (SELECT 1 FROM meetings_rsvp r  -- sending regrets is no miss
+                          WHERE r.membership_id = m.id AND r.meeting_id = ANY(last.ids) AND r.answer = 'no')
     """
 
     def run_reference():

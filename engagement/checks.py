@@ -2,6 +2,7 @@
 lessons' compass from EngagementConfig.ready(). It counts, and for the facilitators names, exactly the
 people the catch-up list and the home panel count: all three read engagement.selectors.drifting_people."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,5 +30,8 @@ def drift_check(*, community, now, members) -> list[CheckResult]:
         "%(count)s persoon zakt mogelijk weg; de procesbegeleiders praten hem of haar bij.",
         "%(count)s mensen zakken mogelijk weg; de procesbegeleiders praten ze bij.",
         len(names)) % {"count": len(names)}
+    # The evidence is the catch-up list, which only facilitators may open (lessons.checks.CheckResult).
     return [CheckResult("drift", ATTENTION, evidence, details=names,
-                        for_facilitators=_("Wie: %(names)s.") % {"names": ", ".join(names)})]
+                        for_facilitators=_("Wie: %(names)s.") % {"names": ", ".join(names)},
+                        evidence_url=reverse("catch_up", args=[community.slug]),
+                        evidence_label=_("Naar de bijpraatlijst"), evidence_for="facilitate")]

@@ -5,7 +5,7 @@ meetings demo makes those two miss the last two plenaries), and one earlier nudg
 from datetime import timedelta
 
 from . import drift
-from .models import Contact, Nudge, NudgeAnswer
+from .models import Contact, ContactChannel, Nudge, NudgeAnswer
 
 LEFT_FOR_THE_DEMO = ("thijs", "peter")
 
@@ -18,10 +18,13 @@ def seed(ctx):
     facilitator = ctx.members.get("facilitator")
     logins = {m.pk: login for login, m in ctx.members.items()}
     drifting = drift.drifting(community=community, now=now)
+    called = [row for row in drifting if logins.get(row.membership_id) not in LEFT_FOR_THE_DEMO]
+    # The first one asked to be called again in a week: the catch-up list shows the follow-up.
     Contact.objects.bulk_create([
         Contact(membership_id=row.membership_id, by=facilitator, happened_at=now - timedelta(days=3),
+                channel=ContactChannel.PHONE, follow_up_on=(now + timedelta(days=7)).date() if i == 0 else None,
                 note="Gebeld en bijgepraat: kon er de laatste keren niet bij, komt de volgende keer weer.")
-        for row in drifting if logins.get(row.membership_id) not in LEFT_FOR_THE_DEMO
+        for i, row in enumerate(called)
     ])
     yvonne = ctx.members.get("yvonne")
     if yvonne is not None:

@@ -10,12 +10,15 @@ Signals (thresholds per community, see DriftSettings; each counts only from the 
 point*: when they joined, the facilitator's last logged contact, their last answer to a nudge, or the
 end of a pause, whichever is latest):
 - missed_plenaries: absent from each of the last N held plenaries (not cancelled, started, attendance
-  recorded);
+  recorded) without having said "no" to it: sending regrets is a sign of life, not a no-show;
 - unanswered_invitations: no RSVP to each of the last N plenaries that already started;
 - silent: no sign of life (login, RSVP, post, reply, reflection, attendance) for N weeks;
 - no_workgroup: in no active workgroup while the community has some, for more than four weeks. The
   workgroups app deletes a WorkgroupMember row when someone leaves, so "left all workgroups" cannot be
-  told from "never joined one": the signal looks at today, and its reason says so.
+  told from "never joined one": the signal looks at today, and its reason says so;
+- follow_up: the facilitator's last logged contact asked to follow up on a day that has come. It
+  brings the person back on the catch-up list; it is the facilitator's reminder, so nobody is nudged
+  for it (FOLLOW_UP is not among NUDGE_CODES).
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from lessons.models import Reflection
@@ -39,7 +43,9 @@ MISSED = "missed_plenaries"
 UNANSWERED = "unanswered_invitations"
 SILENT = "silent"
 NO_WORKGROUP = "no_workgroup"
-CODES = (MISSED, UNANSWERED, SILENT, NO_WORKGROUP)
+FOLLOW_UP = "follow_up"
+CODES = (MISSED, UNANSWERED, SILENT, NO_WORKGROUP, FOLLOW_UP)
+NUDGE_CODES = (MISSED, UNANSWERED, SILENT, NO_WORKGROUP)  # the signals the person hears of
 
 
 def _default(name):
@@ -74,6 +80,9 @@ class Signal:
                 "een werkgroep verliet: dit kijkt naar nu.)",
                 "Doet in geen enkele werkgroep mee, terwijl er %(n)s actief zijn. (Het portaal bewaart niet wie "
                 "een werkgroep verliet: dit kijkt naar nu.)", n) % {"n": n}
+        if self.code == FOLLOW_UP:
+            return gettext("Je spraak af om op %(date)s weer contact op te nemen.") % {
+                "date": date_format(self.since.date(), "j F Y")}
         return self.code
 
     @property
@@ -155,6 +164,10 @@ WHERE ins.n >= mem.n_unanswered AND ins.oldest > mem.reset_at AND mem.id NOT IN 
        mem.reset_at, ow.n
 FROM mem JOIN open_wg ow ON ow.community_id = mem.community_id
 WHERE mem.reset_at < %(no_wg_cutoff)s AND mem.id NOT IN (SELECT id FROM in_wg)""",
+    FOLLOW_UP: """SELECT mem.id, mem.community_id, mem.reset_at, mem.quiet_days, mem.max_nudges, 'follow_up',
+       lc.follow_up_at, 0
+FROM mem JOIN last_contact lc ON lc.membership_id = mem.id
+WHERE lc.rn = 1 AND lc.follow_up_on IS NOT NULL AND lc.follow_up_on <= %(today)s""",
 }
 
 
@@ -163,6 +176,7 @@ def _sql(*, one_community: bool, codes=CODES) -> str:
     g = d["greatest"]
     cutoff = d["days_before"].format(now="%(now)s", days="s.silent_weeks * 7")
     paused_end = d["date_as_datetime"].format(col="m.paused_until")
+    follow_up_at = d["date_as_datetime"].format(col="ct.follow_up_on")
     community_filter = "AND c.id = %(community)s" if one_community else ""
     # Each signal is found set-based: the last N plenaries per community come from a window function,
     # who attended or answered them from one join each, and "no sign of life" first from everything
@@ -199,6 +213,8 @@ invited_span AS (
 ),
 went AS (
     SELECT DISTINCT a.membership_id AS id FROM {{attendance}} a WHERE a.meeting_id IN (SELECT id FROM last_held)
+    UNION
+    SELECT r.membership_id FROM {{rsvp}} r WHERE r.meeting_id IN (SELECT id FROM last_held) AND r.answer = 'no'
 ),
 answered AS (
     SELECT DISTINCT r.membership_id AS id FROM {{rsvp}} r WHERE r.meeting_id IN (SELECT id FROM last_invited)
@@ -228,6 +244,11 @@ mem AS (
                GROUP BY membership_id) nu ON nu.membership_id = m.id
     WHERE m.status <> %(stepped_out)s AND u.is_active = %(true)s AND m.is_facilitator = %(false)s
       AND (m.is_participant = %(true)s OR m.is_core_group = %(true)s)
+),
+last_contact AS (
+    SELECT ct.membership_id, ct.follow_up_on, {follow_up_at} AS follow_up_at,
+           ROW_NUMBER() OVER (PARTITION BY ct.membership_id ORDER BY ct.happened_at DESC, ct.id DESC) AS rn
+    FROM {{contact}} ct WHERE ct.membership_id IN (SELECT id FROM mem)
 ),
 win AS (SELECT MIN(silent_cutoff) AS since FROM mem),
 signs AS (

@@ -5,10 +5,19 @@ from .models import Contact, DriftSettings
 
 
 class ContactForm(forms.ModelForm):
+    """Log a contact. The catch-up list's quick form sends the note only; the person's page all fields."""
+
+    happened_on = forms.DateField(label=gettext_lazy("Wanneer"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}),
+                                  help_text=gettext_lazy("Leeg: vandaag."),
+                                  error_messages={"invalid": gettext_lazy("Vul een geldige datum in.")})
+
     class Meta:
         model = Contact
-        fields = ["note"]
-        widgets = {"note": forms.TextInput(attrs={"placeholder": gettext_lazy("bijv. gebeld, bijgepraat")})}
+        fields = ["note", "channel", "happened_on", "follow_up_on"]
+        widgets = {"note": forms.TextInput(attrs={"placeholder": gettext_lazy("bijv. gebeld, bijgepraat")}),
+                   "follow_up_on": forms.DateInput(attrs={"type": "date"})}
+        error_messages = {"follow_up_on": {"invalid": gettext_lazy("Vul een geldige datum in.")}}
 
 
 class DriftSettingsForm(forms.ModelForm):

@@ -60,7 +60,8 @@ def nudges_send(*, now=None, community: Community | None = None) -> tuple[int, i
     now = now or timezone.now()
     today = timezone.localdate(now)
     memberships_resume_due(now=now)
-    rows = drift.drifting(community=community, now=now)
+    # A follow-up the facilitator planned is their reminder: nobody is nudged for it.
+    rows = drift.drifting(community=community, now=now, codes=drift.NUDGE_CODES)
     sent = skipped = 0
     for start in range(0, len(rows), BATCH):
         s, k = _send_batch(rows[start:start + BATCH], now=now, today=today)

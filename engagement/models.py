@@ -85,14 +85,26 @@ class Nudge(models.Model):
         return f"{self.membership} #{self.period}"
 
 
+class ContactChannel(models.TextChoices):
+    PHONE = "phone", _("Gebeld")
+    IN_PERSON = "in_person", _("Gesproken")
+    EMAIL = "email", _("Gemaild")
+    MESSAGE = "message", _("Bericht (app, sms)")
+    OTHER = "other", _("Anders")
+
+
 class Contact(models.Model):
     """A facilitator caught up with someone personally ("gebeld, bijgepraat"): their drift signals
-    start counting again from here."""
+    start counting again from here. With `follow_up_on`, the person is back on the catch-up list on that
+    day (until a later contact is logged); the person's page keeps every contact."""
 
     membership = models.ForeignKey("participants.Membership", on_delete=models.CASCADE, related_name="drift_contacts")
     by = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     note = models.CharField(_("wat jullie bespraken"), max_length=500, blank=True)
+    channel = models.CharField(_("hoe"), max_length=10, choices=ContactChannel.choices, blank=True)
     happened_at = models.DateTimeField(default=timezone.now)
+    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True,
+                                    help_text=_("Op deze dag staat de persoon weer op de bijpraatlijst."))
 
     class Meta:
         db_table = "participants_contact"
@@ -103,8 +115,6 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.membership} @ {self.happened_at:%Y-%m-%d}"
-
-
 
 
 class UnansweredAlert(models.Model):

@@ -8,6 +8,11 @@ def can_see_catch_up(membership) -> bool:
     return can_facilitate(membership)
 
 
+def can_see_person(membership) -> bool:
+    """A person's page (their drift signals and the contacts logged with them): the facilitators'."""
+    return can_facilitate(membership)
+
+
 def can_change_drift_settings(membership) -> bool:
     return can_facilitate(membership)
 

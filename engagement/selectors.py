@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core import signing
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from participants.models import Community, Membership
+from participants.models import Community, Membership, MemberStatus
 from participants.selectors import is_paused, paused_members
 from workgroups.selectors import posts_waiting_for_answer
 
@@ -84,9 +84,49 @@ def nudge_from_token(token: str, answer: str) -> Nudge | None:
             .filter(pk=data.get("n"), membership__user_id=data.get("u"), membership__user__is_active=True).first())
 
 
+def nudge_answer_changeable(nudge: Nudge) -> bool:
+    """An answer can be given, or changed from the same links, until this person's next nudge is sent.
+    One query."""
+    return not Nudge.objects.filter(membership_id=nudge.membership_id, period__gt=nudge.period).exists()
+
+
+def _latest_contact_pk():
+    return Subquery(Contact.objects.filter(membership=OuterRef("membership")).order_by("-happened_at", "-pk")
+                    .values("pk")[:1])
+
+
+def follow_ups_waiting(*, community: Community, today) -> list[Contact]:
+    """The contacts (each person's latest) that asked to follow up on a day still to come: those people
+    are back on the catch-up list that day. Soonest first. One query."""
+    return list(Contact.objects.filter(membership__community=community, follow_up_on__gt=today,
+                                       pk=_latest_contact_pk())
+                .exclude(membership__status=MemberStatus.STEPPED_OUT)
+                .select_related("membership__user", "by__user").order_by("follow_up_on", "pk"))
+
+
+def person(*, community: Community, membership: Membership, now=None) -> dict:
+    """Everything the facilitator's page about one person shows: their drift signals now (the same scan
+    as the catch-up list), every contact logged (newest first) and every nudge with its answer. Three
+    queries, however long the history."""
+    now = now or timezone.now()
+    row = next((r for r in drift.drifting(community=community, now=now) if r.membership_id == membership.pk), None)
+    contacts = list(Contact.objects.filter(membership=membership).select_related("by__user")
+                    .order_by("-happened_at", "-pk"))
+    nudges = list(Nudge.objects.filter(membership=membership).select_related("signed_by__user")
+                  .order_by("-sent_at", "-pk"))
+    today = timezone.localdate(now)
+    latest = contacts[0] if contacts else None
+    return {"person": membership, "signals": row.signals if row else [], "contacts": contacts, "nudges": nudges,
+            "paused": is_paused(membership, today),
+            "follow_up_on": latest.follow_up_on if latest and latest.follow_up_on else None,
+            "follow_up_due": bool(latest and latest.follow_up_on and latest.follow_up_on <= today)}
+
+
 def catch_up(*, community: Community, now=None) -> dict:
-    """Everything the facilitator's catch-up list shows, in a fixed number of queries (eight). Its people
-    are drifting_people: the ones the home panel counts and the compass names."""
+    """Everything the facilitator's catch-up list shows, in a fixed number of queries. Its people
+    are drifting_people: the ones the home panel counts and the compass names (a follow-up that came is
+    one of their signals). Beside them: whose follow-up is still to come, and who was contacted lately
+    (so a person who left the list is still one click away)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     settings = drift_settings_for(community=community)
@@ -117,5 +157,9 @@ def catch_up(*, community: Community, now=None) -> dict:
     waiting = list(posts_waiting_for_answer(community=community, now=now).annotate(
         alerted=Exists(UnansweredAlert.objects.filter(post=OuterRef("pk")))))
     paused = list(paused_members(community=community, today=today))
+    follow_ups = follow_ups_waiting(community=community, today=today)
+    recent_contacts = list(Contact.objects.filter(membership__community=community,
+                                                  happened_at__gte=now - timedelta(days=60))
+                           .select_related("membership__user", "by__user").order_by("-happened_at", "-pk")[:30])
     return {"people": people, "answered": answered[:30], "waiting": waiting, "paused": paused,
-            "drift_settings": settings}
+            "drift_settings": settings, "follow_ups": follow_ups, "recent_contacts": recent_contacts}

@@ -39,7 +39,7 @@ def catch_up_contact(request, member_id):
     error = None
     if form.is_valid():
         try:
-            services.contact_log(membership=member, by=request.membership, note=form.cleaned_data["note"])
+            services.contact_log(membership=member, by=request.membership, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
             error = form
@@ -55,6 +55,26 @@ def catch_up_contact(request, member_id):
     context = _catch_up_context(request, contact_error=(member.pk, form))
     template = "engagement/catch_up.html#people" if request.htmx else "engagement/catch_up.html"
     return render(request, template, context, status=400)
+
+
+@community_view(rule=rules.can_see_person)
+def catch_up_person(request, member_id):
+    """One person, for the facilitators: why they may drift, every contact logged (date, who, how,
+    what), every nudge with its answer, and the form to log a contact with a follow-up date."""
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, community=request.community)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_log(membership=member, by=request.membership, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Contact met %(name)s vastgelegd.") % {"name": member.user.name})
+            return redirect("catch_up_person", request.community.slug, member.pk)
+    data = selectors.person(community=request.community, membership=member, now=timezone.now())
+    return render(request, "engagement/person.html", {
+        "community": request.community, "membership": request.membership, "form": form, "answers": NudgeAnswer,
+        **data}, status=400 if form.errors else 200)
 
 
 @community_view(rule=rules.can_change_drift_settings)
@@ -90,11 +110,15 @@ def nudge_answer(request, answer, token):
 
 
 def _nudge_answer(request, nudge, answer, token):
+    """Until the next nudge, the same links change the answer: the page says what was answered before
+    and offers this link's answer instead; the last answer counts."""
     if not rules.can_answer_nudge(request.user, nudge):
         return render(request, "engagement/answer.html", {"other_person": True}, status=403)
     form_class = ANSWER_FORMS.get(answer)
     form = form_class(request.POST if request.method == "POST" else None) if form_class else None
-    if request.method == "POST" and nudge.answered_at is None:
+    changeable = selectors.nudge_answer_changeable(nudge)
+    done = nudge.answered_at is not None and nudge.answer == answer
+    if request.method == "POST" and not done and (nudge.answered_at is None or changeable):
         if form is None or form.is_valid():
             try:
                 services.nudge_answer(nudge=nudge, answer=answer,
@@ -108,5 +132,6 @@ def _nudge_answer(request, nudge, answer, token):
                 return redirect("nudge_answer", answer, token)
     return render(request, "engagement/answer.html", {
         "nudge": nudge, "answer": answer, "answer_label": NudgeAnswer(answer).label, "form": form,
+        "done": done, "changeable": changeable,
         "community": None, "person": nudge.membership.user, "nudge_community": nudge.membership.community,
     }, status=400 if form is not None and form.errors else 200)

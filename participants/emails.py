@@ -1,12 +1,14 @@
-"""One function per participants email: the personal invitation and the suggestion ("zwaan kleef aan")
-to the facilitators. Each is an outbox row written in the caller's transaction (lg_portal.outbox)."""
+"""One function per participants email: the personal invitation, the suggestion ("zwaan kleef aan")
+to the facilitators, and telling them someone paused or stepped out. Each is an outbox row written in
+the caller's transaction (lg_portal.outbox)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from lg_portal import outbox
 from lg_portal.common.links import absolute
 
-from .models import User
+from .models import EmailKind, MemberStatus, User
 
 
 def invitation_send(invitation) -> bool:
@@ -50,3 +52,30 @@ def to_active_members(*, community, key: str, kind: str, template: str, context:
     return sum(outbox.enqueue(key=f"{key}:user:{member.user_id}", kind=kind, user=member.user, template=template,
                               context={"community": community, **context})
                for member in active_members(community=community))
+
+
+def status_changed_notify(membership, *, now) -> int:
+    """To each facilitator of the community (not the person themselves), once: this member stepped out
+    or paused. An alert, so a facilitator who switched alerts off gets none. Keyed per person, status,
+    day and facilitator: answering twice the same day tells them once."""
+    from .preferences import enqueue_with_unsubscribe, users_allowing
+    from .selectors import facilitators_of
+
+    facilitators = [f for f in facilitators_of(community=membership.community).filter(user__is_active=True)
+                    if f.pk != membership.pk]
+    allowed = users_allowing(EmailKind.ALERTS, [f.user_id for f in facilitators])
+    community = membership.community
+    url = absolute(reverse("member_list", args=[community.slug]))
+    day = timezone.localdate(now).isoformat()
+    queued = 0
+    for facilitator in facilitators:
+        if facilitator.user_id not in allowed:
+            continue
+        queued += enqueue_with_unsubscribe(
+            key=f"member-status:{membership.pk}:{membership.status}:{day}:user:{facilitator.user_id}",
+            kind="member_status", pref_kind=EmailKind.ALERTS, user=facilitator.user,
+            template="member_status_changed",
+            context={"person": membership.user, "community": community, "tz": community.time_zone,
+                     "stepped_out": membership.status == MemberStatus.STEPPED_OUT,
+                     "paused_until": membership.paused_until, "url": url})
+    return queued

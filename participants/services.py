@@ -185,17 +185,24 @@ def suggestion_dismiss(*, suggestion: Suggestion) -> None:
     suggestion.save(update_fields=["state"])
 
 
-def membership_status_set(*, membership_id: int, status: str, paused_until=None) -> Membership:
+def membership_status_set(*, membership_id: int, status: str, paused_until=None, reopen: bool = False,
+                          now=None) -> Membership:
     """Someone is active again, paused (until a date, or open-ended), or stepped out consciously. Locks
     the row, so call it inside the caller's transaction to combine it with the caller's own writes.
-    Raises ValidationError when the person stepped out already."""
+    Raises ValidationError when the person stepped out already, unless `reopen` (they take back their
+    own answer "I step out"). Whoever steps out or starts a pause, the community's facilitators get one
+    email about it (in the same transaction, through the outbox)."""
     with transaction.atomic():
-        membership = Membership.objects.select_for_update().get(pk=membership_id)
-        if membership.status == MemberStatus.STEPPED_OUT:
+        membership = Membership.objects.select_for_update().select_related("user", "community").get(
+            pk=membership_id)
+        if membership.status == MemberStatus.STEPPED_OUT and not reopen:
             raise ValidationError(_("Je bent al uit deze gemeenschap gestapt."))
+        before = membership.status
         membership.status = status
         membership.paused_until = paused_until if status == MemberStatus.PAUSED else None
         membership.save(update_fields=["status", "paused_until"])
+        if status in (MemberStatus.PAUSED, MemberStatus.STEPPED_OUT) and status != before:
+            emails.status_changed_notify(membership, now=now or timezone.now())
     community_changed(membership.community_id)
     return membership
 

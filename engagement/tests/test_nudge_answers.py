@@ -70,9 +70,12 @@ def test_stepping_out_is_conscious_and_recorded(nudge, anon_client):
     assert nudge.membership.status == MemberStatus.STEPPED_OUT
 
 
-def test_a_nudge_is_answered_once(nudge, anon_client):
+def test_a_nudge_answer_is_final_once_the_next_nudge_is_sent(nudge, anon_client):
+    """Until the next nudge the answer can change (test_truth_people); after it, the old links can not."""
     anon_client.post(link(nudge, NudgeAnswer.STILL_IN))
-    anon_client.post(link(nudge, NudgeAnswer.STEP_OUT), {"confirm": "on"})
+    Nudge.objects.create(membership=nudge.membership, period=2)
+    page = anon_client.post(link(nudge, NudgeAnswer.STEP_OUT), {"confirm": "on"}).content.decode()
+    assert "nieuwere herinnering" in page
     nudge.refresh_from_db()
     nudge.membership.refresh_from_db()
     assert nudge.answer == NudgeAnswer.STILL_IN and nudge.membership.status == MemberStatus.ACTIVE
