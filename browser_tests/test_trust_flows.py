@@ -100,7 +100,8 @@ def test_facilitator_schedules_a_plenary_from_the_proposal_and_the_host_accepts(
     page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     meeting = Meeting.objects.get()
     assert meeting.host == host and meeting.host_state == HostState.PROPOSED
-    assert meeting.address == "Molenweg 3, Hellendoorn" and meeting.meal_note == "Stamppot"
+    # The host's home address is used only once they say yes "at my place" (issue 16).
+    assert meeting.at_host_home and meeting.address == "" and meeting.meal_note == "Stamppot"
     axe(page, "plenary", lang)
 
     other = sign_in(page_factory, live_server, host, lang, switch=False)  # English from the profile
@@ -111,7 +112,7 @@ def test_facilitator_schedules_a_plenary_from_the_proposal_and_the_host_accepts(
     other.click("button[name=answer][value=accept]")
     other.wait_for_selector("section[aria-labelledby=host-title]", state="detached")
     meeting.refresh_from_db()
-    assert meeting.host_state == HostState.ACCEPTED
+    assert meeting.host_state == HostState.ACCEPTED and meeting.address == "Molenweg 3, Hellendoorn"
     axe(other, "plenary", lang)
 
 

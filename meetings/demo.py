@@ -87,7 +87,7 @@ def _seed(ctx):
             community=community, kind=MeetingKind.PLENARY, title=f"Plenair: {title}", starts_at=start,
             ends_at=start + timedelta(hours=4), venue=f"Bij {host.user.name}" + (
                 f" ({host.organisation})" if host.organisation else ""),
-            address=host.user.address, host=host, host_state=HostState.ACCEPTED,
+            address=host.user.address, at_host_home=True, host=host, host_state=HostState.ACCEPTED,
             meal_note=MEALS[n % len(MEALS)], notes=notes, created_by=facilitator,
             created_at=start - timedelta(weeks=5), updated_at=start - timedelta(weeks=5),
             attendance_recorded_at=start + timedelta(days=1),
@@ -114,7 +114,7 @@ def _seed(ctx):
             community=community, kind=MeetingKind.WORK_VISIT, title="In de keuken van Supermarkt Yilmaz",
             description="Ahmet laat zien hoe hij jongeren een eerste baan geeft, en waar hij tegenaan loopt.",
             starts_at=start, ends_at=start + timedelta(hours=2), venue=visitor_host.organisation or "",
-            address=visitor_host.user.address, host=visitor_host, host_state=HostState.ACCEPTED,
+            address="Grotestraat 40, Nijverdal", host=visitor_host, host_state=HostState.ACCEPTED,
             meal_note="Thee en baklava", created_by=visitor_host, created_at=start - timedelta(weeks=3),
             updated_at=start - timedelta(weeks=3), attendance_recorded_at=start + timedelta(hours=3),
             notes="Acht jongeren werken er naast school. Drempel: papierwerk voor leerbanen. Bas zoekt uit hoe "
@@ -128,7 +128,7 @@ def _seed(ctx):
             Meeting.objects.create(
                 community=community, kind=MeetingKind.WORK_VISIT, title="Vroeg op bij Bakkerij Smit",
                 description="Meedraaien in de bakkerij: hoe leer je hier het vak?", starts_at=start,
-                ends_at=start + timedelta(hours=2), venue=baker.organisation, address=baker.user.address,
+                ends_at=start + timedelta(hours=2), venue=baker.organisation, address="Smidsweg 3, Hellendoorn",
                 host=baker, host_state=HostState.ACCEPTED, meal_note="Vers brood, natuurlijk",
                 created_by=baker, created_at=now - timedelta(days=3), updated_at=now - timedelta(days=3),
             )
@@ -144,8 +144,8 @@ def _seed(ctx):
     host = by_pk[proposal.candidate.id]
     upcoming = Meeting.objects.create(
         community=community, kind=MeetingKind.PLENARY, title="Plenair: een jaar samen leren", starts_at=start,
-        ends_at=start + timedelta(hours=4), venue=f"Bij {host.user.name}", address=host.user.address, host=host,
-        host_state=HostState.ACCEPTED, meal_note="Soep en broodjes", created_by=facilitator,
+        ends_at=start + timedelta(hours=4), venue=f"Bij {host.user.name}", address=host.user.address,
+        at_host_home=True, host=host, host_state=HostState.ACCEPTED, meal_note="Soep en broodjes", created_by=facilitator,
         created_at=now - timedelta(days=10), updated_at=now - timedelta(days=10),
         description="We kijken terug op het eerste jaar en maken afspraken voor het tweede.",
     )
@@ -169,8 +169,10 @@ def _answers_and_attendance(meeting, people, rng, *, host=None, missing=()):
     for m in people:
         login = m.user.email.split("@")[0]
         if login in missing:
+            # They drift away: half of them said "maybe" and did not come (saying no in advance is not
+            # missing a meeting, engagement.drift).
             if rng.random() < 0.5:
-                rsvps.append(Rsvp(meeting=meeting, membership=m, answer=Answer.NO,
+                rsvps.append(Rsvp(meeting=meeting, membership=m, answer=Answer.MAYBE,
                                   answered_at=meeting.starts_at - timedelta(days=3)))
             continue
         roll = rng.random()

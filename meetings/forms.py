@@ -41,7 +41,13 @@ class MeetingForm(forms.Form):
     venue = forms.CharField(label=_("Plaats"), max_length=200, required=False,
                             help_text=_("Bijvoorbeeld 'bij Marieke thuis' of 'Bakkerij Smit'."))
     address = forms.CharField(label=_("Adres"), max_length=255, required=False,
-                              help_text=_("Leeg laten: het adres van de gastheer of gastvrouw."))
+                              help_text=_("Leeg laten kan: dan staat er geen adres bij, tenzij het bij de "
+                                          "gastheer of gastvrouw thuis is."))
+    at_host_home = forms.BooleanField(
+        label=_("Bij de gastheer of gastvrouw thuis"), required=False,
+        help_text=_("Alleen dan komt het huisadres van de gastheer of gastvrouw (uit het profiel) bij de "
+                    "bijeenkomst en in de agenda's, zodra die ja zegt. Is het ergens anders, vul dan dat adres "
+                    "in."))
     meal_note = forms.CharField(label=_("Maaltijd"), max_length=255, required=False,
                                 help_text=_("Bijvoorbeeld 'soep en broodjes'. Dieetwensen ziet de gastheer of "
                                             "gastvrouw bij de aanmeldingen."))
@@ -62,7 +68,13 @@ class MeetingForm(forms.Form):
                 active_members(community=community).order_by("-willing_to_host", "user__name"))
         else:
             del self.fields["host"]
+        if kind == MeetingKind.WORKGROUP:
+            del self.fields["at_host_home"]  # a workgroup meeting has no host
         if kind == MeetingKind.WORK_VISIT:
+            self.fields["at_host_home"].label = _("Bij mij thuis")
+            self.fields["at_host_home"].help_text = _(
+                "Alleen dan komt je huisadres (uit je profiel) bij het werkbezoek en in de agenda's. Is het "
+                "ergens anders, zoals je werk of de sportclub, vul dan dat adres in.")
             self.fields["venue"].help_text = _("Je organisatie, bedrijf of huis: waar kijken we in de keuken?")
             self.fields["description"].help_text = _("Wat laat je zien, en wat kunnen de anderen leren?")
 
@@ -88,6 +100,8 @@ class MeetingForm(forms.Form):
                                                 "description")}
         if "host" in self.fields:
             fields["host"] = data.get("host")
+        if "at_host_home" in self.fields:
+            fields["at_host_home"] = bool(data.get("at_host_home"))
         if "workgroup" in self.fields:
             fields["workgroup"] = data.get("workgroup")
         return fields
@@ -97,7 +111,8 @@ class MeetingForm(forms.Form):
         tz = zoneinfo.ZoneInfo(meeting.community.time_zone)
         start, end = meeting.starts_at.astimezone(tz), meeting.ends_at.astimezone(tz)
         return {"title": meeting.title, "date": start.date(), "start_time": start.time(), "end_time": end.time(),
-                "venue": meeting.venue, "address": meeting.address, "meal_note": meeting.meal_note,
+                "venue": meeting.venue, "address": meeting.address, "at_host_home": meeting.at_host_home,
+                "meal_note": meeting.meal_note,
                 "description": meeting.description}
 
     @staticmethod

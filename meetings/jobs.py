@@ -20,13 +20,17 @@ from workgroups.models import WorkgroupMember
 
 from . import emails
 from .models import AgendaItem, Answer, Meeting, MeetingKind, MeetingSettings, Rsvp
+from .selectors import agenda_moments_of, with_agenda_days
 
 DEFAULT_REMINDER_HOURS = MeetingSettings._meta.get_field("reminder_hours").default
 MAX_AGENDA_DAYS = 60
 
 
-def _invitees(meetings) -> dict[int, list[Membership]]:
-    """meeting id -> invited memberships (with user): two queries for any number of meetings."""
+def _invitees(meetings, answers=None) -> dict[int, list[Membership]]:
+    """meeting id -> the memberships (with user) the meeting concerns: every active member for a plenary
+    or work visit; for a workgroup meeting its members, and whoever else said yes or maybe (a
+    facilitator who comes along) and its host. Two queries for any number of meetings."""
+    answers = answers or {}
     community_ids = {m.community_id for m in meetings}
     workgroup_ids = {m.workgroup_id for m in meetings if m.workgroup_id}
     by_community = defaultdict(list)
@@ -42,7 +46,11 @@ def _invitees(meetings) -> dict[int, list[Membership]]:
     result = {}
     for m in meetings:
         everyone = by_community[m.community_id]
-        result[m.pk] = [p for p in everyone if p.pk in in_group[m.workgroup_id]] if m.workgroup_id else everyone
+        if m.workgroup_id:
+            result[m.pk] = [p for p in everyone if p.pk in in_group[m.workgroup_id] or p.pk == m.host_id
+                            or answers.get((m.pk, p.pk)) in (Answer.YES, Answer.MAYBE)]
+        else:
+            result[m.pk] = everyone
     return result
 
 
@@ -63,19 +71,20 @@ def agenda_send_due(*, now=None) -> int:
     the agenda, personally. Plenaries always; other meetings when they have agenda items."""
     now = now or timezone.now()
     candidates = list(
-        Meeting.objects.filter(cancelled_at__isnull=True, starts_at__gt=now,
-                               starts_at__lte=now + timedelta(days=MAX_AGENDA_DAYS))
+        with_agenda_days(Meeting.objects.filter(cancelled_at__isnull=True, starts_at__gt=now,
+                                                starts_at__lte=now + timedelta(days=MAX_AGENDA_DAYS)))
         .select_related("community", "workgroup", "host__user")
         .annotate(item_count=Count("agenda_items"))
     )
-    due = [m for m in candidates if m.agenda_send_at <= now and (m.kind == MeetingKind.PLENARY or m.item_count)]
+    due = [m for m in candidates if agenda_moments_of(m).send_at <= now
+           and (m.kind == MeetingKind.PLENARY or m.item_count)]
     if not due:
         return 0
     items = defaultdict(list)
     for item in AgendaItem.objects.filter(meeting__in=due).select_related("proposed_by__user"):
         items[item.meeting_id].append(item)
-    invitees = _invitees(due)
     answers = _answers(due)
+    invitees = _invitees(due, answers)
     sent = _existing_keys(due, "agenda")
     allowed = users_allowing("agenda", {m.user_id for people in invitees.values() for m in people})
     queued = 0
@@ -92,7 +101,9 @@ def agenda_send_due(*, now=None) -> int:
 
 def reminders_send_due(*, now=None) -> int:
     """Meetings starting within their community's reminder window (0 = off): a reminder to who said
-    yes or maybe, a gentle ask to who has not answered; nothing to who said no."""
+    yes or maybe, a gentle ask to who has not answered; nothing to who said no, or who switched
+    reminders off. Whatever their role: a facilitator who said yes to a workgroup meeting they are not
+    in is reminded too (see _invitees)."""
     now = now or timezone.now()
     hours = dict(MeetingSettings.objects.values_list("community_id", "reminder_hours"))
     widest = max([DEFAULT_REMINDER_HOURS, *hours.values()])
@@ -108,8 +119,8 @@ def reminders_send_due(*, now=None) -> int:
             due.append(m)
     if not due:
         return 0
-    invitees = _invitees(due)
     answers = _answers(due)
+    invitees = _invitees(due, answers)
     sent = _existing_keys(due, "reminder")
     allowed = users_allowing("reminders", {m.user_id for people in invitees.values() for m in people})
     queued = 0

@@ -1,4 +1,5 @@
-from datetime import time, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -79,10 +80,10 @@ class Meeting(models.Model):
                                              "iets te eten, op eigen kosten."))
     notes = models.TextField(_("verslag en aantekeningen"), max_length=20000, blank=True)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True)
-    agenda_deadline_days = models.PositiveSmallIntegerField(_("agendapunten tot (dagen vooraf)"), default=7,
-                                                            validators=[MaxValueValidator(60)])
-    agenda_send_days = models.PositiveSmallIntegerField(_("agenda versturen (dagen vooraf)"), default=5,
-                                                        validators=[MaxValueValidator(60)])
+    at_host_home = models.BooleanField(
+        _("bij de gastheer of gastvrouw thuis"), default=False, db_default=False,
+        help_text=_("Alleen dan komt het huisadres van de gastheer of gastvrouw bij de bijeenkomst en in de "
+                    "agenda's."))
     sequence = models.PositiveIntegerField(default=0)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.CharField(_("reden"), max_length=500, blank=True)
@@ -117,17 +118,40 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.cancelled_at is not None
 
-    @property
-    def agenda_deadline(self):
-        return self.starts_at - timedelta(days=self.agenda_deadline_days)
+    def agenda_moments(self, *, deadline_days: int, send_days: int) -> "AgendaMoments":
+        """When agenda items close and when the agenda goes out, from the community's CURRENT settings
+        (`deadline_days`, `send_days`) and this meeting's start; no query.
 
-    @property
-    def agenda_send_at(self):
-        return self.starts_at - timedelta(days=self.agenda_send_days)
+        The rule: items close `deadline_days` before the start and the agenda goes out `send_days`
+        before it. A meeting planned at shorter notice than that (created after that deadline) gets a
+        shorter term: items close halfway between the moment it was planned (`created_at`) and its start,
+        so the term is never over at creation. The agenda never goes out before items close. Changing
+        the settings moves the moments of every meeting; moving a meeting moves its moments."""
+        regular = self.starts_at - timedelta(days=deadline_days)
+        deadline, shortened = regular, False
+        if regular < self.created_at < self.starts_at:
+            deadline, shortened = self.created_at + (self.starts_at - self.created_at) / 2, True
+        send_at = max(self.starts_at - timedelta(days=send_days), deadline)
+        return AgendaMoments(deadline=deadline, send_at=send_at, deadline_days=deadline_days, send_days=send_days,
+                             shortened=shortened)
 
     @property
     def duration_minutes(self):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class AgendaMoments:
+    """See Meeting.agenda_moments."""
+
+    deadline: datetime
+    send_at: datetime
+    deadline_days: int
+    send_days: int
+    shortened: bool  # planned at short notice: the term is shorter than the settings' days
+
+    def open_at(self, now) -> bool:
+        return now < self.deadline
 
 
 class Answer(models.TextChoices):

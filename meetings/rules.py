@@ -2,7 +2,7 @@
 views, templates (as booleans the views pass) and the access matrix. Pure functions of the member, the
 meeting and whether the member belongs to the meeting's workgroup (the caller fetches that once)."""
 
-from participants.rules import can_facilitate
+from participants.rules import can_coordinate, can_facilitate
 
 from .models import MeetingKind
 
@@ -59,8 +59,15 @@ def can_remove_agenda_item(meeting, membership, item, *, in_workgroup: bool = Fa
 
 
 def can_record(meeting, membership, *, in_workgroup: bool = False) -> bool:
-    """Attendance and notes after the meeting."""
+    """Attendance and notes after the meeting: the host, whoever manages the meeting, the moderator
+    (gespreksleider, who chairs) and the coordinator (who watches acting and reflecting), for every
+    meeting they can see."""
+    if membership is not None and (membership.is_moderator or can_coordinate(membership)):
+        return True
     return is_host(meeting, membership) or can_manage(meeting, membership, in_workgroup=in_workgroup)
+
+
+can_record_attendance = can_record
 
 
 def can_see_workgroup_meetings(membership, workgroup, *, in_workgroup: bool) -> bool:

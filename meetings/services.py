@@ -1,13 +1,18 @@
 """Writes for meetings. Keyword-only, validated, in one transaction; every email goes through the
 outbox in the same transaction (a request never talks to the broker)."""
 
+import zoneinfo
+
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participants.models import Membership, MemberStatus
+from participants.selectors import is_paused
 
 from . import emails
 from .models import (
@@ -21,9 +26,9 @@ from .models import (
     MeetingSettings,
     Rsvp,
 )
-from .selectors import host_proposal, settings_for
+from .selectors import agenda_moments_of, host_proposal
 
-EDITABLE_FIELDS = ("title", "description", "starts_at", "ends_at", "venue", "address", "meal_note")
+EDITABLE_FIELDS = ("title", "description", "starts_at", "ends_at", "venue", "address", "at_host_home", "meal_note")
 
 
 def meeting_settings_update(*, community, **fields) -> MeetingSettings:
@@ -51,13 +56,49 @@ def _check_host(*, community, host):
         return
     if host.community_id != community.pk or host.status == MemberStatus.STEPPED_OUT:
         raise ValidationError({"host": _("De gastheer of gastvrouw moet lid zijn van deze gemeenschap.")})
+    if is_paused(host, timezone.localdate()) or host.status == MemberStatus.PAUSED:
+        raise ValidationError({"host": _("%(name)s pauzeert nu; vraag iemand anders.") % {"name": host.user.name}})
+
+
+def _default_venue(host) -> str:
+    return _("Bij %(name)s") % {"name": host.user.name}
+
+
+def _host_default_venues(host) -> set[str]:
+    """The venue texts that only say "at this host's": the portal's default in every language, with or
+    without "thuis" or the organisation, and the host's organisation alone. Compared case-blind."""
+    name, org = host.user.name, (host.organisation or "").strip()
+    texts = {org} if org else set()
+    for code, _label in django_settings.LANGUAGES:
+        with translation.override(code):
+            base = _("Bij %(name)s") % {"name": name}
+        texts |= {base, f"{base} thuis"}
+        if org:
+            texts.add(f"{base} ({org})")
+    texts |= {f"Bij {name}", f"Bij {name} thuis", f"bij {name} thuis"}
+    return {" ".join(t.split()).casefold() for t in texts if t}
+
+
+def _is_default_venue(venue: str, host) -> bool:
+    return host is not None and " ".join(venue.split()).casefold() in _host_default_venues(host)
+
+
+def _apply_home_address(meeting) -> None:
+    """The host's home address is the meeting's address only when the place is "at the host's home"
+    (at_host_home) and the host has said yes; a typed address always wins. Without that choice the
+    address stays as typed, or empty: never the home address by default."""
+    host = meeting.host
+    if (meeting.at_host_home and host is not None and meeting.host_state == HostState.ACCEPTED
+            and not meeting.address):
+        meeting.address = host.user.address
 
 
 def meeting_schedule(*, community, by: Membership, kind: str, title: str, starts_at, ends_at, host=None,
                      workgroup=None, venue: str = "", address: str = "", meal_note: str = "",
-                     description: str = "", now=None) -> Meeting:
+                     description: str = "", at_host_home: bool = False, now=None) -> Meeting:
     """Schedule a meeting. A host other than the scheduler is asked (email and portal); a work visit is
-    hosted by whoever opens their place. The venue defaults to the host's address."""
+    hosted by whoever opens their place. The venue text defaults to "Bij <host>"; the address is the
+    one given, or, only when `at_host_home` and once the host has said yes, the host's home address."""
     now = now or timezone.now()
     _check_times(starts_at=starts_at, ends_at=ends_at, now=now)
     _check_host(community=community, host=host)
@@ -65,16 +106,15 @@ def meeting_schedule(*, community, by: Membership, kind: str, title: str, starts
         raise ValidationError({"workgroup": _("Deze werkgroep hoort niet bij deze gemeenschap.")})
     if kind == MeetingKind.WORK_VISIT and host is None:
         host = by
-    settings = settings_for(community=community)
     meeting = Meeting(
         community=community, kind=kind, workgroup=workgroup if kind == MeetingKind.WORKGROUP else None,
         title=title, description=description, starts_at=starts_at, ends_at=ends_at,
-        venue=venue or (_("Bij %(name)s") % {"name": host.user.name} if host else ""),
-        address=address or (host.user.address if host else ""), meal_note=meal_note, host=host,
+        venue=venue or (_default_venue(host) if host else ""),
+        address=address, at_host_home=bool(at_host_home and host), meal_note=meal_note, host=host,
         host_state=(HostState.ACCEPTED if host and host.pk == by.pk else HostState.PROPOSED) if host else "",
-        agenda_deadline_days=settings.agenda_deadline_days, agenda_send_days=settings.agenda_send_days,
         created_by=by, created_at=now, updated_at=now,
     )
+    _apply_home_address(meeting)
     meeting.full_clean()
     with transaction.atomic():
         meeting.save()
@@ -89,11 +129,14 @@ def _touch(meeting, now):
 
 
 def meeting_update(*, meeting: Meeting, by: Membership, now=None, **fields) -> Meeting:
-    """Change a meeting. Moving it (another start or end) tells everyone who said yes or maybe."""
+    """Change a meeting. Moving it (another start or end) tells everyone who said yes or maybe. Ticking
+    at_host_home fills an empty address with the (accepted) host's home address; unticking it takes
+    that home address away again."""
     now = now or timezone.now()
     if meeting.cancelled_at:
         raise ValidationError(_("Deze bijeenkomst is afgelast."))
     old_start, old_end = meeting.starts_at, meeting.ends_at
+    old_at_home, old_address = meeting.at_host_home, meeting.address
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {unknown}")
@@ -101,6 +144,12 @@ def meeting_update(*, meeting: Meeting, by: Membership, now=None, **fields) -> M
         setattr(meeting, name, value)
     moved = meeting.starts_at != old_start or meeting.ends_at != old_end
     _check_times(starts_at=meeting.starts_at, ends_at=meeting.ends_at, now=now, moving=moved)
+    if not meeting.host_id:
+        meeting.at_host_home = False
+    if (old_at_home and not meeting.at_host_home and meeting.address == old_address and meeting.host_id
+            and meeting.address == meeting.host.user.address):
+        meeting.address = ""  # no longer at the host's home: their home address goes with it
+    _apply_home_address(meeting)
     meeting.full_clean()
     with transaction.atomic():
         _touch(meeting, now)
@@ -130,7 +179,9 @@ def meeting_cancel(*, meeting: Meeting, by: Membership, reason: str = "", now=No
 # Host ---------------------------------------------------------------------------------------------
 
 def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) -> Meeting:
-    """Ask (another) member to host. The venue follows the host when it was the previous host's address."""
+    """Ask (another) member to host. The place follows the host: a venue text that only named the previous
+    host ("Bij Anouk", "Bij Anouk thuis", their organisation) names the new one, and the previous host's
+    home address is dropped (the new host's comes when they say yes "at my place")."""
     now = now or timezone.now()
     _check_host(community=meeting.community, host=host)
     if meeting.cancelled_at or meeting.starts_at <= now:
@@ -138,12 +189,16 @@ def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) ->
     if HostDecline.objects.filter(meeting=meeting, membership=host).exists():
         raise ValidationError({"host": _("%(name)s zei al af voor deze bijeenkomst.") % {"name": host.user.name}})
     previous = meeting.host
-    if not meeting.address or (previous and meeting.address == previous.user.address):
-        meeting.address = host.user.address
-    if not meeting.venue or (previous and meeting.venue == _("Bij %(name)s") % {"name": previous.user.name}):
-        meeting.venue = _("Bij %(name)s") % {"name": host.user.name}
+    # The place follows the host: the previous host's home address goes (the new host's comes only
+    # once they say yes, and only "at my place"), and a venue text that only named the previous host
+    # names the new one.
+    if previous is not None and meeting.address and meeting.address == previous.user.address:
+        meeting.address = ""
+    if not meeting.venue or _is_default_venue(meeting.venue, previous):
+        meeting.venue = _default_venue(host)
     meeting.host = host
     meeting.host_state = HostState.ACCEPTED if host.pk == by.pk else HostState.PROPOSED
+    _apply_home_address(meeting)
     with transaction.atomic():
         _touch(meeting, now)
         meeting.save()
@@ -153,9 +208,12 @@ def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) ->
     return meeting
 
 
-def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, now=None) -> Meeting:
-    """The asked host accepts or declines. A decline records that they skip this round and tells the
-    facilitators who is next in the rotation."""
+def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, at_home: bool | None = None,
+                now=None) -> Meeting:
+    """The asked host accepts or declines. Accepting with `at_home` ("bij mij thuis") makes their home
+    address the meeting's address when none was given; False says it is not at their home; None keeps
+    what the organiser chose. A decline records that they skip this round and tells the facilitators
+    who is next in the rotation."""
     now = now or timezone.now()
     if meeting.host_id != membership.pk or meeting.host_state != HostState.PROPOSED:
         raise ValidationError(_("Er is je niet gevraagd deze bijeenkomst te ontvangen."))
@@ -164,6 +222,9 @@ def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, now=N
     with transaction.atomic():
         if accept:
             meeting.host_state = HostState.ACCEPTED
+            if at_home is not None:
+                meeting.at_host_home = at_home
+            _apply_home_address(meeting)
         else:
             meeting.host_state = HostState.DECLINED
             HostDecline.objects.get_or_create(meeting=meeting, membership=membership, defaults={"declined_at": now})
@@ -209,9 +270,11 @@ def agenda_item_add(*, meeting: Meeting, by: Membership, title: str, description
     now = now or timezone.now()
     if meeting.cancelled_at:
         raise ValidationError(_("Deze bijeenkomst is afgelast."))
-    if now >= meeting.agenda_deadline:
-        raise ValidationError(_("De termijn voor agendapunten is verlopen (%(days)s dagen voor de bijeenkomst).")
-                              % {"days": meeting.agenda_deadline_days})
+    moments = agenda_moments_of(meeting)
+    if not moments.open_at(now):
+        deadline = moments.deadline.astimezone(zoneinfo.ZoneInfo(meeting.community.time_zone))
+        raise ValidationError(_("De termijn voor agendapunten is verlopen (%(date)s).")
+                              % {"date": date_format(deadline, "l j F, H:i")})
     with transaction.atomic():
         # Lock the meeting so two proposals at once get distinct positions.
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()

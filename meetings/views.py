@@ -99,17 +99,23 @@ def meeting_new(request):
         initial.update(date=starts_at.date(), start_time=settings.usual_start_time,
                        end_time=MeetingForm.end_of(starts_at, settings.usual_duration_minutes))
         proposal = selectors.host_proposal(community=community, starts_at=starts_at)
+        initial.update(at_host_home=True)  # the guide: at the host's place; the host confirms when saying yes
         if proposal.candidate:
-            # Venue and address stay empty: the service takes them from whichever host is chosen.
+            # Venue and address stay empty: the venue text names whichever host is chosen; the home
+            # address comes only when that host says yes at their place.
             initial.update(host=proposal.candidate.id)
             proposal_address = (Membership.objects.filter(pk=proposal.candidate.id)
                                 .values_list("user__address", flat=True).first())
     elif kind == MeetingKind.WORK_VISIT:
+        # No home address unless the host ticks "bij mij thuis": a work visit is often at work.
         initial.update(title=_("Werkbezoek bij %(org)s") % {"org": membership.organisation or membership.user.name},
-                       address=membership.user.address, venue=membership.organisation)
+                       venue=membership.organisation)
     form = MeetingForm(request.POST or None, community=community, kind=kind, workgroups=workgroups,
                        initial=initial)
+    warnings = []
     if request.method == "POST" and form.is_valid():
+        warnings = _unconfirmed_warnings(request, community=community, kind=kind, form=form)
+    if request.method == "POST" and not warnings and form.is_valid():
         try:
             meeting = services.meeting_schedule(community=community, by=membership, kind=kind,
                                                 **form.service_kwargs())
@@ -122,8 +128,26 @@ def meeting_new(request):
             return redirect("meeting_detail", community.slug, meeting.pk)
     return render(request, "meetings/meeting_form.html", _base(
         request, form=form, kind=kind, kind_label=MeetingKind(kind).label, proposal=proposal, settings=settings,
-        proposal_address=proposal_address,
+        proposal_address=proposal_address, warnings=warnings,
     ))
+
+
+def _unconfirmed_warnings(request, *, community, kind, form, meeting=None) -> list[str]:
+    """The schedule's warnings (selectors.schedule_warnings) the organiser has not confirmed yet. They
+    never block: the form comes back once with the warnings at the top (as the form's messages) and a
+    "Toch opslaan" button (a plain submit, no JavaScript) that posts the same fields with confirm=1.
+    Editing warns only when the start moves."""
+    if request.POST.get("confirm") == "1":
+        return []
+    starts_at = form.cleaned_data.get("starts_at")
+    if starts_at is None or starts_at <= timezone.now():
+        return []  # the service refuses a start in the past with its own message
+    if meeting is not None and starts_at == meeting.starts_at:
+        return []
+    warnings = selectors.schedule_warnings(community=community, kind=kind, starts_at=starts_at, exclude=meeting)
+    for warning in warnings:
+        form.add_error(None, warning)
+    return warnings
 
 
 def _apply_time_errors(form, error):
@@ -151,7 +175,11 @@ def meeting_edit(request, pk):
         return redirect("meeting_detail", request.community.slug, meeting.pk)
     form = MeetingForm(request.POST or None, community=request.community, kind=meeting.kind, editing=True,
                        initial=MeetingForm.initial_for(meeting))
+    warnings = []
     if request.method == "POST" and form.is_valid():
+        warnings = _unconfirmed_warnings(request, community=request.community, kind=meeting.kind, form=form,
+                                         meeting=meeting)
+    if request.method == "POST" and not warnings and form.is_valid():
         try:
             services.meeting_update(meeting=meeting, by=request.membership, **form.service_kwargs())
         except ValidationError as error:
@@ -160,7 +188,8 @@ def meeting_edit(request, pk):
             messages.success(request, _("De bijeenkomst is bijgewerkt."))
             return redirect("meeting_detail", request.community.slug, meeting.pk)
     return render(request, "meetings/meeting_form.html", _base(
-        request, form=form, kind=meeting.kind, kind_label=meeting.get_kind_display(), meeting=meeting))
+        request, form=form, kind=meeting.kind, kind_label=meeting.get_kind_display(), meeting=meeting,
+        warnings=warnings))
 
 
 @community_view()
@@ -187,6 +216,7 @@ def _detail_context(request, meeting, in_group):
     now = timezone.now()
     rsvps = selectors.rsvps_of(meeting)
     mine = next((r for r in rsvps if r.membership_id == membership.pk), None)
+    agenda = selectors.agenda_moments_of(meeting)
     ctx = _base(
         request, meeting=meeting, now=now,
         my_answer=mine.answer if mine else None,
@@ -200,17 +230,22 @@ def _detail_context(request, meeting, in_group):
         can_order=rules.can_order_agenda(meeting, membership, in_workgroup=in_group),
         can_record=rules.can_record(meeting, membership, in_workgroup=in_group),
         started=meeting.starts_at <= now,
-        agenda_open=now < meeting.agenda_deadline and not meeting.cancelled_at,
+        agenda_moments=agenda,
+        agenda_open=agenda.open_at(now) and not meeting.cancelled_at,
         agenda_form=AgendaItemForm(),
     )
     if ctx["sees_attendees"]:
         ctx["rsvps"] = rsvps
     if meeting.attendance_recorded_at:
         ctx["attendees"] = selectors.attendees_of(meeting)
+    if ctx["can_manage"]:
+        # A planned host who paused or stepped out: flagged, and someone else can be asked.
+        ctx["host_unavailable"] = selectors.planned_host_unavailable(meeting)
     if (ctx["can_manage"] and not meeting.cancelled_at and not ctx["started"]
-            and meeting.host_state != HostState.ACCEPTED):
+            and (meeting.host_state != HostState.ACCEPTED or ctx["host_unavailable"])):
         ctx["host_choices"] = selectors.host_choices(meeting=meeting)
-        if meeting.kind == MeetingKind.PLENARY and meeting.host_state in ("", HostState.DECLINED):
+        if meeting.kind == MeetingKind.PLENARY and (meeting.host_state in ("", HostState.DECLINED)
+                                                     or ctx["host_unavailable"]):
             ctx["next_proposal"] = selectors.host_proposal(community=meeting.community, starts_at=meeting.starts_at,
                                                            meeting=meeting)
     return ctx
@@ -255,7 +290,8 @@ def meeting_host_answer(request, pk):
         raise PermissionDenied
     accept = request.POST.get("answer") == "accept"
     try:
-        services.host_answer(meeting=meeting, membership=request.membership, accept=accept)
+        services.host_answer(meeting=meeting, membership=request.membership, accept=accept,
+                             at_home=request.POST.get("at_home") == "1" if accept else None)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

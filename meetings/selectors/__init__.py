@@ -1,12 +1,16 @@
 """Reads for meetings. Each costs a fixed number of queries, whatever the number of meetings,
 members or answers."""
 
+import zoneinfo
 from collections import Counter
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from participants.models import Membership, MemberStatus, Sector
 from participants.rules import can_facilitate
@@ -27,6 +31,33 @@ def settings_for(*, community) -> MeetingSettings:
         found = MeetingSettings.objects.filter(community=community).first() or MeetingSettings(community=community)
         community._meeting_settings_cache = found
     return found
+
+
+_DEADLINE_DEFAULT = MeetingSettings._meta.get_field("agenda_deadline_days").default
+_SEND_DEFAULT = MeetingSettings._meta.get_field("agenda_send_days").default
+
+
+def with_agenda_days(qs):
+    """Annotate each meeting with its community's current agenda settings (`settings_deadline_days`,
+    `settings_send_days`; the defaults when none are saved), in the same query."""
+    current = MeetingSettings.objects.filter(community=OuterRef("community_id"))
+    return qs.annotate(
+        settings_deadline_days=Coalesce(Subquery(current.values("agenda_deadline_days")[:1]),
+                                        Value(_DEADLINE_DEFAULT)),
+        settings_send_days=Coalesce(Subquery(current.values("agenda_send_days")[:1]), Value(_SEND_DEFAULT)),
+    )
+
+
+def agenda_moments_of(meeting):
+    """The meeting's agenda deadline and sending moment under the current settings (see
+    Meeting.agenda_moments). No query when the meeting came through with_agenda_days; else one at most
+    (the settings, kept on the community object)."""
+    if hasattr(meeting, "settings_deadline_days"):
+        days, send = meeting.settings_deadline_days, meeting.settings_send_days
+    else:
+        current = settings_for(community=meeting.community)
+        days, send = current.agenda_deadline_days, current.agenda_send_days
+    return meeting.agenda_moments(deadline_days=days, send_days=send)
 
 
 def _visible_q(membership) -> Q:
@@ -70,7 +101,7 @@ def meetings_for_member(*, membership, when: str = "upcoming", workgroup=None, n
 def meeting_get_for_member(*, membership, pk) -> Meeting:
     """The meeting, if this member may see it; otherwise 404 (another community's meeting too)."""
     meeting = (
-        Meeting.objects.filter(_visible_q(membership), pk=pk)
+        with_agenda_days(Meeting.objects.filter(_visible_q(membership), pk=pk))
         .select_related("community", "workgroup", "host__user", "created_by__user")
         .first()
     )
@@ -103,10 +134,13 @@ def workgroup_get_for_member(*, membership, pk) -> Workgroup:
 
 
 def invitees_of(meeting) -> "list[Membership]":
-    """Who is invited: the workgroup's members for a workgroup meeting, else every active member."""
+    """Who the meeting concerns: every active member; for a workgroup meeting the workgroup's members,
+    its host and whoever else said yes or maybe (as the reminders, meetings.jobs._invitees)."""
     qs = Membership.objects.filter(active_member_q(), community_id=meeting.community_id)
     if meeting.workgroup_id:
-        qs = qs.filter(workgroup_memberships__workgroup_id=meeting.workgroup_id)
+        coming = Rsvp.objects.filter(meeting=meeting, answer__in=[Answer.YES, Answer.MAYBE]).values("membership_id")
+        in_group = WorkgroupMember.objects.filter(workgroup_id=meeting.workgroup_id).values("membership_id")
+        qs = qs.filter(Q(pk__in=in_group) | Q(pk__in=coming) | Q(pk=meeting.host_id or 0))
     return qs.select_related("user").order_by("user__name")
 
 
@@ -140,6 +174,34 @@ def attendees_of(meeting):
     return list(Membership.objects.filter(attendances__meeting=meeting).select_related("user").order_by("user__name"))
 
 
+def schedule_warnings(*, community, kind: str, starts_at, exclude=None) -> list[str]:
+    """What deserves a second look before a meeting is saved at `starts_at`, never a block: another
+    plenary on the same day (in the community's time zone), and a meeting after the community ends
+    (Community.ends_on). One query at most."""
+    from datetime import datetime, time
+
+    tz = zoneinfo.ZoneInfo(community.time_zone)
+    day = starts_at.astimezone(tz).date()
+    warnings = []
+    if kind == MeetingKind.PLENARY:
+        others = Meeting.objects.filter(
+            community=community, kind=MeetingKind.PLENARY, cancelled_at__isnull=True,
+            starts_at__gte=datetime.combine(day, time.min, tzinfo=tz),
+            starts_at__lt=datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz))
+        if exclude is not None and exclude.pk:
+            others = others.exclude(pk=exclude.pk)
+        other = others.order_by("starts_at", "pk").only("title", "starts_at").first()
+        if other is not None:
+            warnings.append(_("Op %(date)s is er al een plenaire bijeenkomst: '%(title)s' om %(time)s. Twee "
+                              "plenaire bijeenkomsten op één dag is meestal een vergissing.") % {
+                "date": date_format(day, "l j F Y"), "title": other.title,
+                "time": other.starts_at.astimezone(tz).strftime("%H:%M")})
+    if community.ends_on and day > community.ends_on:
+        warnings.append(_("De gemeenschap loopt tot en met %(end)s; deze bijeenkomst valt daarna.") % {
+            "end": date_format(community.ends_on, "j F Y")})
+    return warnings
+
+
 # Host rotation -----------------------------------------------------------------------------------
 
 def host_candidates(*, community, today=None) -> list[Candidate]:
@@ -155,6 +217,30 @@ def host_candidates(*, community, today=None) -> list[Candidate]:
         )
         for m in members
     ]
+
+
+def planned_host_unavailable(meeting, *, today=None) -> str:
+    """Why the meeting's planned host (asked, or who said yes) cannot host: paused, or stepped out; ""
+    when nothing is wrong, the meeting is over or cancelled, or there is no planned host. For the
+    organiser and the facilitators on the meeting page. No query (the host comes with the meeting)."""
+    host = meeting.host
+    today = today or timezone.localdate()
+    if (host is None or meeting.host_state not in (HostState.PROPOSED, HostState.ACCEPTED)
+            or meeting.cancelled_at or meeting.starts_at <= timezone.now()):
+        return ""
+    name = host.user.name
+    if host.status == MemberStatus.STEPPED_OUT:
+        return _("%(name)s is uit de gemeenschap gestapt en staat nog als gastheer of gastvrouw gepland. "
+                 "Vraag iemand anders.") % {"name": name}
+    day = meeting.starts_at.astimezone(zoneinfo.ZoneInfo(meeting.community.time_zone)).date()
+    if is_paused(host, today) or is_paused(host, day) or host.status == MemberStatus.PAUSED:
+        if host.paused_until:
+            return _("%(name)s pauzeert tot en met %(date)s en staat nog als gastheer of gastvrouw gepland. "
+                     "Vraag iemand anders, of overleg met %(name)s.") % {
+                "name": name, "date": date_format(host.paused_until, "j F Y")}
+        return _("%(name)s pauzeert en staat nog als gastheer of gastvrouw gepland. Vraag iemand anders, of "
+                 "overleg met %(name)s.") % {"name": name}
+    return ""
 
 
 def host_history(*, community, exclude_meeting=None) -> list[Hosting]:
@@ -195,7 +281,6 @@ def last_plenary(*, community):
 
 def next_plenary_start(*, community, settings, now=None):
     """Last plenary + the interval at the usual time, in the community's time zone; never in the past."""
-    import zoneinfo
     from datetime import datetime
 
     now = now or timezone.now()

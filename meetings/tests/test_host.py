@@ -71,7 +71,11 @@ def test_facilitator_sees_next_proposal_and_asks_them(host, next_host, meeting, 
         facilitator_client.post(f"/c/lg-test/meetings/{meeting.pk}/host/ask/", {"host": next_host.pk})
     meeting.refresh_from_db()
     assert meeting.host == next_host and meeting.host_state == HostState.PROPOSED
-    assert meeting.address == "Schoolstraat 9"  # followed the host
+    # Anouk's home address went with her; Bas's comes when he says yes at his place (issue 16).
+    assert meeting.address == ""
+    client_for(next_host).post(answer_url(meeting), {"answer": "accept", "at_home": "1"})
+    meeting.refresh_from_db()
+    assert meeting.address == "Schoolstraat 9" and meeting.venue == "Bij Bas"
     asked = [m for m in mailoutbox if m.to == [next_host.user.email]]
     assert len(asked) == 1 and "ontvangen" in asked[0].subject
 

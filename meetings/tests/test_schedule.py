@@ -69,9 +69,8 @@ def test_facilitator_schedules_a_plenary_and_the_host_is_asked(facilitator_clien
     assert response.status_code == 302 and response["Location"].endswith(f"/meetings/{meeting.pk}/")
     assert meeting.kind == MeetingKind.PLENARY
     assert meeting.host == hosts[1] and meeting.host_state == HostState.PROPOSED
-    assert meeting.address == "Industrieweg 4, Nijverdal"  # defaults to the host's address
+    assert meeting.address == ""  # no home address before the host says yes "at my place" (issue 16)
     assert meeting.venue == "Bij Anouk"  # given in the form
-    assert meeting.agenda_deadline_days == 7 and meeting.agenda_send_days == 5
     assert [m.to[0] for m in mailoutbox] == [hosts[1].user.email]
     assert "ontvangen" in mailoutbox[0].subject
     assert "Stamppot" in mailoutbox[0].body
@@ -87,9 +86,14 @@ def test_facilitator_may_pick_another_host(facilitator_client, community, hosts)
 
 @time_machine.travel(datetime(2026, 9, 1, 10, 0, tzinfo=UTC), tick=False)
 def test_venue_and_address_follow_the_chosen_host_when_left_empty(facilitator_client, community, hosts):
-    facilitator_client.post(NEW, form_data(host=hosts[0].pk, venue="", address=""))
+    """The venue text names the host at once; the home address comes only when the host says yes at
+    their place (issue 16)."""
+    facilitator_client.post(NEW, form_data(host=hosts[0].pk, venue="", address="", at_host_home="on"))
     meeting = Meeting.objects.get()
-    assert meeting.address == "Dorpsstraat 1, Hellendoorn" and meeting.venue == "Bij Anouk de Vries"
+    assert meeting.address == "" and meeting.venue == "Bij Anouk de Vries" and meeting.at_host_home
+    services.host_answer(meeting=meeting, membership=hosts[0], accept=True, at_home=True)
+    meeting.refresh_from_db()
+    assert meeting.address == "Dorpsstraat 1, Hellendoorn"
 
 
 @time_machine.travel(datetime(2026, 9, 1, 10, 0, tzinfo=UTC), tick=False)
@@ -181,7 +185,11 @@ def test_any_member_opens_their_place_for_a_work_visit(participant_client, parti
     assert response.status_code == 302
     assert meeting.kind == MeetingKind.WORK_VISIT
     assert meeting.host == participant and meeting.host_state == HostState.ACCEPTED
-    assert meeting.address == "Molenweg 3"
+    assert meeting.address == ""  # not at home unless ticked (issue 16)
+    Meeting.objects.all().delete()
+    participant_client.post(NEW, form_data(kind="work_visit", title="In de keuken van de bakkerij", date=day,
+                                           address="", at_host_home="on"))
+    assert Meeting.objects.get().address == "Molenweg 3"  # "bij mij thuis"
 
 
 def test_workgroup_member_schedules_a_workgroup_meeting(participant_client, participant, community):
