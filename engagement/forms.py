@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from .models import Contact, DriftSettings
+from .models import Contact, ContactChannel, DriftSettings
 
 
 class ContactForm(forms.ModelForm):
@@ -18,6 +18,11 @@ class ContactForm(forms.ModelForm):
         widgets = {"note": forms.TextInput(attrs={"placeholder": gettext_lazy("bijv. gebeld, bijgepraat")}),
                    "follow_up_on": forms.DateInput(attrs={"type": "date"})}
         error_messages = {"follow_up_on": {"invalid": gettext_lazy("Vul een geldige datum in.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own blank choice is English ("- Select an option -"); say it in the page's language.
+        self.fields["channel"].choices = [("", gettext_lazy("Niet ingevuld")), *ContactChannel.choices]
 
 
 class DriftSettingsForm(forms.ModelForm):

@@ -49,24 +49,20 @@ def _check_marketplace(marketplace: Marketplace) -> None:
         raise ValidationError(errors)
 
 
-def marketplace_activity_title(marketplace: Marketplace) -> str:
-    return marketplace.title
-
-
 def marketplace_activity_sync(*, marketplace: Marketplace, now=None) -> None:
     """The marketplace as an event is one activity of its organising workgroup, on its day: create it,
     or keep its date, name and workgroup in step. Call it inside the caller's transaction."""
     if marketplace.activity_id is None:
         marketplace.activity = activity_record_for_workgroup(
-            workgroup=marketplace.workgroup, kind=ActivityKind.MEETING, title=marketplace_activity_title(marketplace),
+            workgroup=marketplace.workgroup, kind=ActivityKind.MEETING, title=marketplace.title,
             happened_on=marketplace.held_on, created_by=marketplace.created_by, now=now)
         Marketplace.objects.filter(pk=marketplace.pk).update(activity=marketplace.activity)
         return
     activity = marketplace.activity
     if (activity.workgroup_id, activity.title, activity.happened_on) != (
-            marketplace.workgroup_id, marketplace_activity_title(marketplace)[:200], marketplace.held_on):
+            marketplace.workgroup_id, marketplace.title[:200], marketplace.held_on):
         activity_update_for_workgroup(activity=activity, workgroup=marketplace.workgroup,
-                                      title=marketplace_activity_title(marketplace), happened_on=marketplace.held_on)
+                                      title=marketplace.title, happened_on=marketplace.held_on)
 
 
 def marketplace_create(*, community, workgroup, by, now=None, **fields) -> Marketplace:

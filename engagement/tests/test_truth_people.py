@@ -225,3 +225,13 @@ def test_members_see_how_many_drift_and_only_facilitators_see_who(community, fac
     for client in (participant_client, facilitator_client):
         harvest = client.get(f"/c/{community.slug}/harvest/preview/").content.decode()
         assert "1 persoon zakt mogelijk weg" in harvest and "Thijs Dekker" not in harvest
+
+
+def test_the_contact_form_speaks_the_pages_language_and_keeps_what_was_typed(facilitator_client, community,
+                                                                             participant):
+    page = facilitator_client.get(person_url(community, participant)).content.decode()
+    assert "Select an option" not in page and "Niet ingevuld" in page
+    response = facilitator_client.post(person_url(community, participant), {
+        "note": "Gebeld over de stage", "channel": "phone", "follow_up_on": "2000-01-01"})
+    assert response.status_code == 400
+    assert 'value="Gebeld over de stage"' in response.content.decode()

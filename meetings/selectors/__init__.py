@@ -233,7 +233,7 @@ def planned_host_unavailable(meeting, *, today=None) -> str:
         return _("%(name)s is uit de gemeenschap gestapt en staat nog als gastheer of gastvrouw gepland. "
                  "Vraag iemand anders.") % {"name": name}
     day = meeting.starts_at.astimezone(zoneinfo.ZoneInfo(meeting.community.time_zone)).date()
-    if is_paused(host, today) or is_paused(host, day) or host.status == MemberStatus.PAUSED:
+    if is_paused(host, today) or is_paused(host, day):  # a pause that ended before today is over
         if host.paused_until:
             return _("%(name)s pauzeert tot en met %(date)s en staat nog als gastheer of gastvrouw gepland. "
                      "Vraag iemand anders, of overleg met %(name)s.") % {
