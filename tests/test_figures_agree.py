@@ -1,6 +1,7 @@
 """One source per figure (issue 16): a community with held meetings, workgroup activities, reflections,
-marketplace matches in every state and a logged contact; the home, the compass, the reflections page,
-the dashboard, the returns export and the harvest give the same figures and names."""
+marketplace matches in every state, a logged contact and nudge answers (one still in, one changed from
+still in to a pause, one unanswered); the home, the compass, the reflections page, the dashboard, the
+catch-up list, the returns export and the harvest give the same figures and names."""
 
 import csv
 import io
@@ -10,12 +11,14 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from engagement.models import Contact
+from engagement import services as engagement_services
+from engagement.models import Contact, Nudge, NudgeAnswer
 from engagement.tests.drift_factories import NOW, member, plenary
 from impact import harvest
 from lessons.tests.factories import ActivityFactory, ReflectionFactory, WorkgroupFactory
 from marketplace.models import MatchStatus
 from marketplace.tests.factories import MarketplaceFactory, MatchFactory
+from participants.selectors import active_members, counted_in_group
 
 pytestmark = pytest.mark.django_db
 TODAY = NOW.date()
@@ -42,6 +45,18 @@ def _build(community, facilitator):
     # A contact whose follow-up day has come: back on the catch-up list.
     Contact.objects.create(membership=called, by=facilitator, happened_at=NOW - timedelta(days=10),
                            note="Gebeld", follow_up_on=TODAY - timedelta(days=1))
+    # Nudges: one answered "still in" (a new reset point: off the list), one who first said "still in"
+    # and then changed it to a pause (paused: off the list, listed as paused), and the drifter's unanswered one.
+    still_in = member(community, user__name="Nina Nogmee", login_days_ago=None)
+    paused = member(community, user__name="Pim Pauze", login_days_ago=None)
+    for who in (still_in, paused, drifter):
+        Nudge.objects.create(membership=who, period=1, sent_at=NOW - timedelta(days=6))
+    engagement_services.nudge_answer(nudge=still_in.nudges.get(), answer=NudgeAnswer.STILL_IN,
+                                     now=NOW - timedelta(days=5))
+    nudge = paused.nudges.get()
+    engagement_services.nudge_answer(nudge=nudge, answer=NudgeAnswer.STILL_IN, now=NOW - timedelta(days=5))
+    engagement_services.nudge_answer(nudge=nudge, answer=NudgeAnswer.PAUSE, pause_until=TODAY + timedelta(days=30),
+                                     now=NOW - timedelta(days=4))
     return drifter, called
 
 
@@ -92,3 +107,22 @@ def test_every_page_gives_the_same_figures_and_names(community, facilitator, fac
     assert sorted(checks["drift"].details) == names
     assert f"{len(names)} mensen" in checks["drift"].evidence
     assert snapshot["compass"] and "Dirk Wegzakker" not in str(snapshot)
+    home_panel = next(p for p in home.context["panels"] if "catch_up_count" in p)
+    assert home_panel["catch_up_count"] == len(names)
+
+    # Nudge answers: the one still in and the one who changed to a pause are on no list of drifters; the
+    # pause is the last answer everywhere (the catch-up list's paused people, its answers, the counts).
+    assert not {"Nina Nogmee", "Pim Pauze"} & set(names)
+    assert [m.user.name for m in catch_up.context["paused"]] == ["Pim Pauze"]
+    answers = {n.membership.user.name: n.answer for n in catch_up.context["answered"]}
+    assert answers == {"Nina Nogmee": NudgeAnswer.STILL_IN, "Pim Pauze": NudgeAnswer.PAUSE}
+    unanswered = {p["membership"].user.name: p["unanswered"] for p in catch_up.context["people"]}
+    assert unanswered["Dirk Wegzakker"] == 1
+    # Pim, paused, is no active participant: the compass's group size counts the same people as the list.
+    active = active_members(community=community)
+    assert "Pim Pauze" not in {m.user.name for m in active}
+    size = sum(1 for m in active if counted_in_group(m))
+    assert size == 7  # the four active, the drifter, the one called and the one still in
+    assert f"{size} actieve deelnemers" in checks["group_size"].evidence
+    assert dashboard.context["composition"]["size"] == home.context["composition"]["size"] == size
+    assert snapshot["facts"]["members"] == size
