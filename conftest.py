@@ -7,6 +7,7 @@ from django.test import Client
 
 from lessons.tests.factories import ensure_compass
 from lg_portal.celery import app as celery_app
+from lg_portal.common.cache import _Breaker
 from participants.tests.factories import CommunityFactory, MembershipFactory
 
 
@@ -17,7 +18,9 @@ def _test_settings(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
-    # Rate limits (allauth, the marketplace) count in the cache: every test starts from zero.
+    # Rate limits (allauth, the marketplace) count in a database table, rolled back after each test; the
+    # fast cache starts empty, and no breaker tripped by an earlier test's dead Redis is still open.
+    _Breaker.reset()
     cache.clear()
 
 

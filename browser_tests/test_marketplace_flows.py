@@ -18,10 +18,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _locmem_cache(settings):
-    # The rate limit counts in the cache; a shared Redis must not carry counts from earlier runs.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "marketplace-browser"}}
+def _fresh_limits():
+    # The rate limit counts in a database table that a transactional test does not empty.
+    from django.db import connection
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM lg_cache_limits")
     cache.clear()
 
 

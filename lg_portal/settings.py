@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lg_portal.common.middleware.PrivateByDefaultMiddleware",
     "participants.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,22 +129,22 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "lg_portal.common.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The default cache hands rate-limit counters to a database table (`limits`: one count across workers,
+# kept through a Redis outage) and everything else to `fast`: Redis with short timeouts and a circuit
+# breaker, or memory without REDIS_URL. See lg_portal.common.cache.
+CACHES = {
+    "default": {"BACKEND": "lg_portal.common.cache.PortalCache"},
+    "limits": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "lg_cache_limits",
+               "OPTIONS": {"MAX_ENTRIES": 100_000}},
+    "fast": ({"BACKEND": "lg_portal.common.cache.ResilientRedisCache", "LOCATION": REDIS_URL} if REDIS_URL
+             else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
+}
 
 AUTH_USER_MODEL = "participants.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: allauth's checks one password hash whether the password is right or wrong (with Django's
+# ModelBackend in front, a wrong password was hashed twice and a right one once: a timing oracle). It is
+# a ModelBackend too, so the admin's permissions work as before.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -165,8 +166,13 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "participants.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
+# Behind a reverse proxy every request comes from the proxy's address: the client is the address the
+# proxy puts in X-Forwarded-For. LG_TRUSTED_PROXY_COUNT says how many proxies of your own are in front
+# (0: none, REMOTE_ADDR is the client). The login limits and the public marketplace's limit use it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("LG_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Per account 5 wrong passwords in 5 minutes; per client address 20 (an office or a library shares one).
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -240,6 +246,10 @@ CELERY_TIMEZONE = "UTC"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The largest request body the portal reads (forms; there are no file uploads): a bigger one answers
+# 400 before it is parsed. Set the proxy's limit (nginx: client_max_body_size) to the same or less.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("LG_MAX_REQUEST_BYTES", default=1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:

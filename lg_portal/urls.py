@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from allauth.account.decorators import secure_admin_login
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
@@ -9,6 +10,9 @@ from django.utils.module_loading import module_has_submodule
 from lg_portal.common.views import healthz
 
 handler500 = "lg_portal.common.views.server_error"
+
+# The admin has no login form of its own: it sends to the portal's login, with its rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 def _portal_app_urls():

@@ -1,14 +1,14 @@
-"""A small fixed-window rate limit on Django's cache, for the public entry form (no account, so the
-visitor's IP address is what we count). The address is hashed before it becomes a cache key."""
+"""A fixed-window rate limit for the public entry form (no account, so the visitor's address is what
+we count). The address is the one the login limits use (behind LG_TRUSTED_PROXY_COUNT proxies, the
+client's, not the proxy's), hashed before it becomes a key. The counter lives where the login limits
+do (lg_portal.common.cache: a database table, one count for every worker, kept through a Redis outage)."""
 
 import hashlib
-import logging
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-
-logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 3600
 
@@ -18,31 +18,23 @@ def entries_per_hour() -> int:
 
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return get_adapter(request).get_client_ip(request)
 
 
 def _key(ip: str, now) -> str:
     window = int(now.timestamp()) // WINDOW_SECONDS
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
-    return f"marketplace:entries:{digest}:{window}"
+    return f"lg:rl:marketplace:entries:{digest}:{window}"
 
 
 def is_limited(ip: str, *, now=None) -> bool:
-    try:
-        return (cache.get(_key(ip, now or timezone.now())) or 0) >= entries_per_hour()
-    except Exception as exc:  # noqa: BLE001 - without a cache the form still works (the limit is a courtesy)
-        logger.warning("marketplace rate limit unavailable: %s", exc)
-        return False
+    return (cache.get(_key(ip, now or timezone.now())) or 0) >= entries_per_hour()
 
 
 def hit(ip: str, *, now=None) -> None:
     key = _key(ip, now or timezone.now())
-    try:
-        if not cache.add(key, 1, timeout=WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, timeout=WINDOW_SECONDS)
-    except Exception as exc:  # noqa: BLE001
-        logger.warning("marketplace rate limit unavailable: %s", exc)
+    if not cache.add(key, 1, timeout=WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=WINDOW_SECONDS)

@@ -27,5 +27,5 @@ if REDIS_URL and _worker.startswith("gw"):
         raise RuntimeError(f"with pytest-xdist, REDIS_URL must name a database number low enough for one per "
                            f"worker (redis://host:6379/10); got {REDIS_URL!r} for worker {_worker}")
     REDIS_URL = urlunsplit(_url._replace(path=f"/{_db}"))
-    CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}
+    CACHES = {**CACHES, "fast": {**CACHES["fast"], "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL

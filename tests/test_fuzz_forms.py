@@ -324,8 +324,6 @@ def test_reflection_form_never_fails_on_bad_input(participant_client, community,
 
 
 def test_public_marketplace_entry_form_never_fails_on_bad_input(client, community, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "fuzz-marketplace"}}
     settings.LG_MARKETPLACE_ENTRIES_PER_HOUR = 1_000_000
     cache.clear()
     marketplace = MarketplaceFactory(community=community, workgroup__community=community)

@@ -30,7 +30,7 @@ REMEMBER_SECONDS = 60 * 60 * 24 * 31
 
 def shared_cache() -> bool:
     """Whether every web process sees the same cache (Redis), not one of its own."""
-    return "LocMemCache" not in settings.CACHES["default"]["BACKEND"]
+    return "LocMemCache" not in settings.CACHES["fast"]["BACKEND"]
 
 
 def versions(key: str, parts) -> tuple[str, datetime | None]:

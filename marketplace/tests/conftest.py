@@ -5,10 +5,9 @@ from .factories import MarketplaceFactory, add_to_workgroup
 
 
 @pytest.fixture(autouse=True)
-def _locmem_cache(settings):
-    """The rate limit counts in Django's cache; each test starts with an empty local one."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "marketplace-tests"}}
+def _clear_cache():
+    """The rate limit counts in a database table (rolled back after each test); the rest of the cache
+    starts empty."""
     cache.clear()
     yield
     cache.clear()
