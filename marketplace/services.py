@@ -107,6 +107,9 @@ def entry_submit(*, marketplace: Marketplace, side: str, organisation: str, cont
     """Record a need or an offer and send the confirmation link. It counts once confirmed.
     Raises ValidationError (deadline, kind not invited, bad field) or DuplicateEntry."""
     now = now or timezone.now()
+    if marketplace.community.is_read_only:
+        raise ValidationError(_("De gemeenschap achter %(title)s is gestopt: de inschrijving is gesloten.") % {
+            "title": marketplace.title})
     if not marketplace.is_open(now):
         raise ValidationError(_("De inschrijving voor %(title)s is gesloten sinds %(deadline)s.") % {
             "title": marketplace.title,
@@ -167,6 +170,8 @@ def entry_confirm(*, token: str, now=None) -> Entry:
         if entry is None:
             raise LinkError(_("Deze inschrijving bestaat niet (meer)."))
         if entry.confirmed_at is None:
+            if entry.marketplace.community.is_read_only:
+                raise LinkError(_("De gemeenschap achter deze beursvloer is gestopt: de inschrijving is gesloten."))
             local_today = timezone.localdate(now, zoneinfo.ZoneInfo(entry.marketplace.community.time_zone))
             if local_today > entry.marketplace.held_on:
                 raise LinkError(_("De beursvloer is al geweest; bevestigen kan niet meer."))

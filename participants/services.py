@@ -88,7 +88,11 @@ def ground_rules_accept(*, membership: Membership, now=None) -> Membership:
 def invitation_create(*, community: Community, email: str, message: str, by, name: str = "",
                       as_facilitator: bool = False, now=None) -> Invitation:
     email = email.strip().lower()
-    if Membership.objects.filter(community=community, user__email__iexact=email).exists():
+    if community.is_read_only:
+        raise ValidationError({"email": _("Deze gemeenschap is gestopt: er komen geen nieuwe leden meer bij.")})
+    # Someone who stepped out may be invited back; accepting makes them active again.
+    if Membership.objects.filter(community=community, user__email__iexact=email).exclude(
+            status=MemberStatus.STEPPED_OUT).exists():
         raise ValidationError({"email": _("Deze persoon is al lid van de gemeenschap.")})
     now = now or timezone.now()
     invitation = Invitation(
@@ -141,6 +145,8 @@ def invitation_accept(*, token: str, user, now=None) -> Membership:
             raise InvitationError(_("Deze uitnodiging is ingetrokken."))
         if invitation.accepted_at:
             raise InvitationError(_("Deze uitnodiging is al gebruikt."))
+        if invitation.community.is_read_only:
+            raise InvitationError(_("Deze gemeenschap is gestopt: er komen geen nieuwe leden meer bij."))
         if invitation.is_expired(now):
             raise InvitationError(
                 _("Deze uitnodiging is verlopen. Vraag de procesbegeleider om een nieuwe uitnodiging.")
@@ -160,8 +166,9 @@ def invitation_accept(*, token: str, user, now=None) -> Membership:
             },
         )
         if not created and membership.status == MemberStatus.STEPPED_OUT:
-            membership.status = MemberStatus.ACTIVE
-            membership.save(update_fields=["status"])
+            # Back after stepping out: a member again from today (the drift signals count from here).
+            membership.status, membership.paused_until, membership.joined_at = MemberStatus.ACTIVE, None, now
+            membership.save(update_fields=["status", "paused_until", "joined_at"])
         invitation.accepted_at = now
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -230,6 +230,8 @@ def invitation_detail(request, token):
         error = _("Deze uitnodiging is ingetrokken.")
     elif invitation.accepted_at:
         error = _("Deze uitnodiging is al gebruikt.")
+    elif invitation.community.is_read_only:
+        error = _("Deze gemeenschap is gestopt: er komen geen nieuwe leden meer bij.")
     elif invitation.is_expired():
         error = _("Deze uitnodiging is verlopen. Vraag de procesbegeleider om een nieuwe uitnodiging.")
     if request.method == "POST" and request.user.is_authenticated and not error:
