@@ -14,6 +14,7 @@ from lg_portal import registry
 from lg_portal.common.cache import community_changed
 
 from .models import Membership, MemberStatus, User, new_feed_token
+from .services import keep_a_facilitator
 
 FORMER_NAME = "Voormalig deelnemer"
 SECRET_FIELDS = {"password", "feed_token", "token", "claim"}
@@ -69,7 +70,8 @@ def _end_sessions(user: User) -> None:
 
 
 def membership_forget(membership: Membership) -> None:
-    """Take a person out of one community: their profile there goes, their contributions stay."""
+    """Take a person out of one community: their profile there goes, their contributions stay. Refused
+    (ValidationError) for its last facilitator (participants.services.keep_a_facilitator)."""
     membership.status = MemberStatus.STEPPED_OUT
     membership.motivation = membership.expectations = membership.hats = membership.organisation = ""
     membership.group_roles = []
@@ -80,6 +82,7 @@ def membership_forget(membership: Membership) -> None:
                   "is_steering_group"):
         setattr(membership, field, False)
     with transaction.atomic():
+        keep_a_facilitator(membership)
         membership.save()
         # Each app built on memberships drops what it keeps for this person there (their place in
         # workgroups, say).
@@ -91,7 +94,8 @@ def membership_forget(membership: Membership) -> None:
 @transaction.atomic
 def account_delete(user: User) -> None:
     """Anonymise the account in place (so foreign keys from contributions keep pointing somewhere),
-    end its sessions and invalidate every token that could act for it."""
+    end its sessions and invalidate every token that could act for it. Refused, with nothing changed
+    (ValidationError), while the person is the last facilitator of a community that goes on."""
     from allauth.account.models import EmailAddress
 
     for membership in Membership.objects.filter(user=user):

@@ -3,10 +3,10 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from .models import GroupRole, Invitation, Membership, MemberStatus, Sector, Suggestion
+from .models import Community, GroupRole, Invitation, Membership, MemberStatus, Sector, Suggestion
 
 
 def memberships_for_user(*, user):
@@ -215,3 +215,13 @@ def memberships_in_running_communities(*, today, user_ids=None):
     if user_ids is not None:
         qs = qs.filter(user_id__in=user_ids)
     return qs.select_related("user", "community")
+
+
+def communities_needing_handover(*, user) -> list[Community]:
+    """The communities that go on in which `user` is the only facilitator: they hand the role over
+    before they can delete their account (participants.services.keep_a_facilitator)."""
+    others = Membership.objects.filter(community=OuterRef("community"), is_facilitator=True).exclude(
+        status=MemberStatus.STEPPED_OUT).exclude(user=user)
+    return [m.community for m in Membership.objects.filter(
+        user=user, is_facilitator=True, community__stopped_at__isnull=True).exclude(
+        status=MemberStatus.STEPPED_OUT).filter(~Exists(others)).select_related("community")]

@@ -60,17 +60,30 @@ def membership_update_profile(*, membership: Membership, user_fields: dict, memb
     return membership
 
 
+def keep_a_facilitator(membership: Membership) -> None:
+    """Call inside a transaction before `membership` stops being a facilitator (a role taken away, a
+    person removed or deleting their account). Locks the community's row, so two facilitators who take
+    each other's role at the same moment are served one after the other and the second is refused:
+    a community always keeps one (a stopped community needs none)."""
+    community = Community.objects.select_for_update().get(pk=membership.community_id)
+    if community.is_read_only:
+        return
+    was = Membership.objects.filter(pk=membership.pk, is_facilitator=True).exclude(
+        status=MemberStatus.STEPPED_OUT).exists()
+    others = Membership.objects.filter(community=community, is_facilitator=True).exclude(
+        status=MemberStatus.STEPPED_OUT).exclude(pk=membership.pk)
+    if was and not others.exists():
+        raise ValidationError(_("%(community)s heeft minstens één procesbegeleider nodig: geef die rol eerst aan "
+                                "iemand anders.") % {"community": community.name})
+
+
 def membership_set_roles(*, membership: Membership, roles: dict, by: Membership) -> Membership:
     for field, value in roles.items():
         setattr(membership, field, bool(value))
-    if membership.user_id == by.user_id and not membership.is_facilitator:
-        others = Membership.objects.filter(community=membership.community, is_facilitator=True).exclude(
-            pk=membership.pk
-        )
-        if not others.exists():
-            raise ValidationError(_("Een gemeenschap heeft minstens één procesbegeleider nodig."))
     membership.full_clean()
     with transaction.atomic():
+        if not membership.is_facilitator:
+            keep_a_facilitator(membership)
         membership.save()
         # The apps that mirror a role (the core group is also a workgroup) keep in step.
         for keep_in_step in registry.ROLES_CHANGED:

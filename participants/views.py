@@ -301,11 +301,17 @@ def account_delete(request):
         if request.POST.get("confirm") != "on":
             messages.error(request, _("Vink aan dat je je account echt wilt verwijderen."))
         else:
-            privacy.account_delete(request.user)
+            try:
+                privacy.account_delete(request.user)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+                return redirect("account_delete")
             logout(request)
             messages.success(request, _("Je account is verwijderd. Wat je bijdroeg, blijft staan als 'voormalig deelnemer'."))
             return redirect("dashboard")
-    return render(request, "participants/account_delete.html")
+    return render(request, "participants/account_delete.html",
+                  {"handover": selectors.communities_needing_handover(user=request.user)})
 
 
 @community_view(rule=rules.can_facilitate)
@@ -318,7 +324,12 @@ def member_remove(request, member_id):
     if not rules.can_remove_member(request.membership, member):
         messages.error(request, _("Je kunt jezelf niet verwijderen; vraag een andere procesbegeleider."))
     else:
-        privacy.membership_forget(member)
+        try:
+            privacy.membership_forget(member)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("member_list", request.community.slug)
         messages.success(request, _("%(name)s is uit de gemeenschap verwijderd.") % {"name": member.user.name})
     return redirect("member_list", request.community.slug)
 

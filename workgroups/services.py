@@ -91,8 +91,13 @@ def workgroup_update(*, workgroup: Workgroup, by: Membership, name: str, theme: 
     return workgroup
 
 
+_CORE_GROUP_IS_GIVEN = _("In de kerngroep komt iemand doordat een procesbegeleider die rol geeft (bij Leden, "
+                         "Rollen); je kunt er niet zelf bij.")
+
+
 def workgroup_join(*, workgroup: Workgroup, membership: Membership, now=None) -> WorkgroupMember:
-    """Join an open, active workgroup. Joining the core group makes the person core group."""
+    """Join an open, active workgroup. The core group's workspace follows the role: only someone a
+    facilitator made core group joins it (back); nobody becomes core group by joining."""
     now = now or timezone.now()
     _same_community(workgroup, membership)
     if membership.status == MemberStatus.STEPPED_OUT:
@@ -101,13 +106,13 @@ def workgroup_join(*, workgroup: Workgroup, membership: Membership, now=None) ->
         raise ValidationError(_("Deze werkgroep is gearchiveerd: je kunt er niet meer bij."))
     if WorkgroupMember.objects.filter(workgroup=workgroup, membership=membership).exists():
         raise ValidationError(_("Je doet al mee met deze werkgroep."))
+    if workgroup.is_core_group and not membership.is_core_group:
+        raise ValidationError(_CORE_GROUP_IS_GIVEN)
     if workgroup.closed:
         raise ValidationError(_("Deze werkgroep werkt achter gesloten deuren: vraag of je mee mag doen."))
     try:
         with transaction.atomic():
             member = WorkgroupMember.objects.create(workgroup=workgroup, membership=membership, joined_at=now)
-            if workgroup.is_core_group:
-                _set_core_group_flag(membership, True)
     except IntegrityError:  # a double click that raced the check above
         raise ValidationError(_("Je doet al mee met deze werkgroep."))
     return member
@@ -153,6 +158,8 @@ def join_request_create(*, workgroup: Workgroup, membership: Membership, message
     _same_community(workgroup, membership)
     if workgroup.archived_at:
         raise ValidationError(_("Deze werkgroep is gearchiveerd: je kunt er niet meer bij."))
+    if workgroup.is_core_group and not membership.is_core_group:
+        raise ValidationError(_CORE_GROUP_IS_GIVEN)
     if not workgroup.closed:
         raise ValidationError(_("Deze werkgroep is open: je kunt direct meedoen."))
     if WorkgroupMember.objects.filter(workgroup=workgroup, membership=membership).exists():
@@ -178,6 +185,8 @@ def join_request_decide(*, join_request: JoinRequest, by: Membership, accept: bo
     workgroup = join_request.workgroup
     _same_community(workgroup, by)
     _require_member(workgroup, by, _("Alleen leden van de werkgroep kunnen over een verzoek beslissen."))
+    if accept and workgroup.is_core_group and not join_request.membership.is_core_group:
+        raise ValidationError(_CORE_GROUP_IS_GIVEN)
     with transaction.atomic():
         locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
         if locked.state != JoinRequest.State.OPEN:
@@ -189,10 +198,7 @@ def join_request_decide(*, join_request: JoinRequest, by: Membership, accept: bo
         locked.save(update_fields=["state", "decided_at", "decided_by"])
         if accept:
             asker = locked.membership
-            _member, created = WorkgroupMember.objects.get_or_create(
-                workgroup=workgroup, membership=asker, defaults={"joined_at": now})
-            if created and workgroup.is_core_group:
-                _set_core_group_flag(asker, True)
+            WorkgroupMember.objects.get_or_create(workgroup=workgroup, membership=asker, defaults={"joined_at": now})
         emails.join_request_decided(locked)
     return locked
 

@@ -121,12 +121,16 @@ def test_anonymous_visitor_cannot_join(anon_client, community):
     assert not WorkgroupMember.objects.exists()
 
 
-def test_joining_the_core_group_sets_the_core_group_role_and_leaving_clears_it(participant):
+def test_joining_the_core_group_takes_no_role_and_leaving_gives_it_up(participant):
     core = WorkgroupFactory(community=participant.community, is_core_group=True, name="Kerngroep")
-    services.workgroup_join(workgroup=core, membership=participant)
-    assert Membership.objects.get(pk=participant.pk).is_core_group
-    services.workgroup_leave(workgroup=core, membership=participant)
+    with pytest.raises(ValidationError, match="procesbegeleider"):
+        services.workgroup_join(workgroup=core, membership=participant)
     assert not Membership.objects.get(pk=participant.pk).is_core_group
+    participant.is_core_group = True  # given on the roles page; the workspace follows
+    participant.save(update_fields=["is_core_group"])
+    services.workgroup_join(workgroup=core, membership=participant)
+    services.workgroup_leave(workgroup=core, membership=participant)
+    assert not Membership.objects.get(pk=participant.pk).is_core_group  # giving up one's own role
 
 
 def test_joining_another_workgroup_leaves_the_core_group_role_alone(participant):
