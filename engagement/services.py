@@ -21,11 +21,12 @@ PAUSE_MAX_DAYS = 366
 
 
 def drift_settings_update(*, community: Community, **fields) -> DriftSettings:
-    found = drift_settings_for(community=community)
+    """Validate, then write with update_or_create: two first saves at once make one row."""
+    candidate = drift_settings_for(community=community)
     for name, value in fields.items():
-        setattr(found, name, value)
-    found.full_clean()
-    found.save()
+        setattr(candidate, name, value)
+    candidate.full_clean(validate_unique=False)
+    found, _created = DriftSettings.objects.update_or_create(community=community, defaults=fields)
     community_changed(community.pk)
     return found
 

@@ -32,6 +32,8 @@ class MeetingForm(forms.Form):
     them into `starts_at`/`ends_at` (aware datetimes) for the service."""
 
     title = forms.CharField(label=_("Titel"), max_length=200)
+    # The meeting's sequence when the edit form was loaded: a save after someone else's change is told so.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     workgroup = forms.ModelChoiceField(label=_("Werkgroep"), queryset=None, required=False)
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
@@ -113,7 +115,7 @@ class MeetingForm(forms.Form):
         return {"title": meeting.title, "date": start.date(), "start_time": start.time(), "end_time": end.time(),
                 "venue": meeting.venue, "address": meeting.address, "at_host_home": meeting.at_host_home,
                 "meal_note": meeting.meal_note,
-                "description": meeting.description}
+                "description": meeting.description, "version": meeting.sequence}
 
     @staticmethod
     def end_of(starts_at, minutes):

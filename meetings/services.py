@@ -32,11 +32,13 @@ EDITABLE_FIELDS = ("title", "description", "starts_at", "ends_at", "venue", "add
 
 
 def meeting_settings_update(*, community, **fields) -> MeetingSettings:
-    obj = MeetingSettings.objects.filter(community=community).first() or MeetingSettings(community=community)
+    """Validate, then write with update_or_create: two first saves at the same moment make one row (the
+    second updates it) instead of the second failing on the unique community."""
+    candidate = MeetingSettings.objects.filter(community=community).first() or MeetingSettings(community=community)
     for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
+        setattr(candidate, name, value)
+    candidate.full_clean(validate_unique=False)
+    obj, _created = MeetingSettings.objects.update_or_create(community=community, defaults=fields)
     community._meeting_settings_cache = obj
     return obj
 
@@ -128,13 +130,41 @@ def _touch(meeting, now):
     meeting.updated_at = now
 
 
-def meeting_update(*, meeting: Meeting, by: Membership, now=None, **fields) -> Meeting:
+class ChangedMeanwhile(ValidationError):
+    """The meeting changed after the form was loaded: the second writer is told, nothing is overwritten."""
+
+
+def _lock(meeting: Meeting) -> None:
+    """Inside a transaction: wait for anyone else changing this meeting, then read it as they left it.
+    Every change to a meeting (edit, cancel, host asked or answering, attendance) goes through here, so
+    they are served one after the other and each saves only its own fields: a cancel is never undone by
+    an edit that started before it, and a host's answer is not lost against an edit."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk").first()
+    meeting.refresh_from_db()
+
+
+_SAVED_ON_EDIT = [*EDITABLE_FIELDS, "sequence", "updated_at"]
+
+
+def meeting_update(*, meeting: Meeting, by: Membership, now=None, version: int | None = None,
+                   **fields) -> Meeting:
     """Change a meeting. Moving it (another start or end) tells everyone who said yes or maybe. Ticking
     at_host_home fills an empty address with the (accepted) host's home address; unticking it takes
-    that home address away again."""
+    that home address away again. `version` is the meeting's sequence when the form was loaded: if
+    someone changed the meeting since, ChangedMeanwhile is raised and nothing is saved."""
     now = now or timezone.now()
-    if meeting.cancelled_at:
-        raise ValidationError(_("Deze bijeenkomst is afgelast."))
+    with transaction.atomic():
+        _lock(meeting)
+        if meeting.cancelled_at:
+            raise ValidationError(_("Deze bijeenkomst is afgelast."))
+        if version is not None and version != meeting.sequence:
+            raise ChangedMeanwhile(_("Iemand anders heeft deze bijeenkomst veranderd terwijl jij dit formulier "
+                                     "invulde. Bekijk de bijeenkomst en sla je wijziging opnieuw op als die nog "
+                                     "nodig is: wat je invulde staat hieronder nog."))
+        return _update_locked(meeting, by, now, fields)
+
+
+def _update_locked(meeting, by, now, fields):
     old_start, old_end = meeting.starts_at, meeting.ends_at
     old_at_home, old_address = meeting.at_host_home, meeting.address
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -151,26 +181,26 @@ def meeting_update(*, meeting: Meeting, by: Membership, now=None, **fields) -> M
         meeting.address = ""  # no longer at the host's home: their home address goes with it
     _apply_home_address(meeting)
     meeting.full_clean()
-    with transaction.atomic():
-        _touch(meeting, now)
-        meeting.save()
-        meeting.refresh_from_db(fields=["sequence"])
-        if moved:
-            emails.meeting_changed(meeting=meeting, old_start=old_start, by=by)
+    _touch(meeting, now)
+    meeting.save(update_fields=_SAVED_ON_EDIT)
+    meeting.refresh_from_db(fields=["sequence"])
+    if moved:
+        emails.meeting_changed(meeting=meeting, old_start=old_start, by=by)
     return meeting
 
 
 def meeting_cancel(*, meeting: Meeting, by: Membership, reason: str = "", now=None) -> Meeting:
     now = now or timezone.now()
-    if meeting.cancelled_at:
-        return meeting
-    if meeting.ends_at <= now:
-        raise ValidationError(_("Deze bijeenkomst is al voorbij."))
-    meeting.cancelled_at = now
-    meeting.cancel_reason = reason[:500]
     with transaction.atomic():
+        _lock(meeting)
+        if meeting.cancelled_at:
+            return meeting
+        if meeting.ends_at <= now:
+            raise ValidationError(_("Deze bijeenkomst is al voorbij."))
+        meeting.cancelled_at = now
+        meeting.cancel_reason = reason[:500]
         _touch(meeting, now)
-        meeting.save()
+        meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence", "updated_at"])
         meeting.refresh_from_db(fields=["sequence"])
         emails.meeting_cancelled(meeting=meeting, by=by)
     return meeting
@@ -184,24 +214,26 @@ def host_ask(*, meeting: Meeting, host: Membership, by: Membership, now=None) ->
     home address is dropped (the new host's comes when they say yes "at my place")."""
     now = now or timezone.now()
     _check_host(community=meeting.community, host=host)
-    if meeting.cancelled_at or meeting.starts_at <= now:
-        raise ValidationError(_("Voor deze bijeenkomst kun je geen gastheer of gastvrouw meer vragen."))
-    if HostDecline.objects.filter(meeting=meeting, membership=host).exists():
-        raise ValidationError({"host": _("%(name)s zei al af voor deze bijeenkomst.") % {"name": host.user.name}})
-    previous = meeting.host
-    # The place follows the host: the previous host's home address goes (the new host's comes only
-    # once they say yes, and only "at my place"), and a venue text that only named the previous host
-    # names the new one.
-    if previous is not None and meeting.address and meeting.address == previous.user.address:
-        meeting.address = ""
-    if not meeting.venue or _is_default_venue(meeting.venue, previous):
-        meeting.venue = _default_venue(host)
-    meeting.host = host
-    meeting.host_state = HostState.ACCEPTED if host.pk == by.pk else HostState.PROPOSED
-    _apply_home_address(meeting)
     with transaction.atomic():
+        _lock(meeting)
+        if meeting.cancelled_at or meeting.starts_at <= now:
+            raise ValidationError(_("Voor deze bijeenkomst kun je geen gastheer of gastvrouw meer vragen."))
+        if HostDecline.objects.filter(meeting=meeting, membership=host).exists():
+            raise ValidationError({"host": _("%(name)s zei al af voor deze bijeenkomst.") % {"name": host.user.name}})
+        previous = meeting.host
+        # The place follows the host: the previous host's home address goes (the new host's comes only
+        # once they say yes, and only "at my place"), and a venue text that only named the previous host
+        # names the new one.
+        if previous is not None and meeting.address and meeting.address == previous.user.address:
+            meeting.address = ""
+        if not meeting.venue or _is_default_venue(meeting.venue, previous):
+            meeting.venue = _default_venue(host)
+        meeting.host = host
+        meeting.host_state = HostState.ACCEPTED if host.pk == by.pk else HostState.PROPOSED
+        _apply_home_address(meeting)
         _touch(meeting, now)
-        meeting.save()
+        meeting.save(update_fields=["host", "host_state", "venue", "address", "at_host_home", "sequence",
+                                    "updated_at"])
         meeting.refresh_from_db(fields=["sequence"])
         if meeting.host_state == HostState.PROPOSED:
             emails.host_request(meeting=meeting, host=host, by=by)
@@ -215,11 +247,12 @@ def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, at_ho
     what the organiser chose. A decline records that they skip this round and tells the facilitators
     who is next in the rotation."""
     now = now or timezone.now()
-    if meeting.host_id != membership.pk or meeting.host_state != HostState.PROPOSED:
-        raise ValidationError(_("Er is je niet gevraagd deze bijeenkomst te ontvangen."))
-    if meeting.cancelled_at or meeting.starts_at <= now:
-        raise ValidationError(_("Deze bijeenkomst is afgelast of al begonnen."))
     with transaction.atomic():
+        _lock(meeting)
+        if meeting.host_id != membership.pk or meeting.host_state != HostState.PROPOSED:
+            raise ValidationError(_("Er is je niet gevraagd deze bijeenkomst te ontvangen."))
+        if meeting.cancelled_at or meeting.starts_at <= now:
+            raise ValidationError(_("Deze bijeenkomst is afgelast of al begonnen."))
         if accept:
             meeting.host_state = HostState.ACCEPTED
             if at_home is not None:
@@ -229,7 +262,7 @@ def host_answer(*, meeting: Meeting, membership: Membership, accept: bool, at_ho
             meeting.host_state = HostState.DECLINED
             HostDecline.objects.get_or_create(meeting=meeting, membership=membership, defaults={"declined_at": now})
         _touch(meeting, now)
-        meeting.save()
+        meeting.save(update_fields=["host_state", "at_host_home", "address", "sequence", "updated_at"])
         meeting.refresh_from_db(fields=["sequence"])
         if not accept:
             proposal = (host_proposal(community=meeting.community, starts_at=meeting.starts_at, meeting=meeting)
@@ -319,9 +352,11 @@ def attendance_record(*, meeting: Meeting, by: Membership, present_ids, notes: s
     present = set(Membership.objects.filter(community_id=meeting.community_id, pk__in=list(present_ids))
                   .values_list("pk", flat=True))
     with transaction.atomic():
+        _lock(meeting)  # two identical saves at once: the second waits and finds the first's rows
         Attendance.objects.filter(meeting=meeting).exclude(membership_id__in=present).delete()
         existing = set(Attendance.objects.filter(meeting=meeting).values_list("membership_id", flat=True))
-        Attendance.objects.bulk_create([Attendance(meeting=meeting, membership_id=pk) for pk in present - existing])
+        Attendance.objects.bulk_create([Attendance(meeting=meeting, membership_id=pk) for pk in present - existing],
+                                       ignore_conflicts=True)
         meeting.attendance_recorded_at = now
         fields = ["attendance_recorded_at"]
         if notes is not None:

@@ -181,8 +181,23 @@ def meeting_edit(request, pk):
                                          meeting=meeting)
     if request.method == "POST" and not warnings and form.is_valid():
         try:
-            services.meeting_update(meeting=meeting, by=request.membership, **form.service_kwargs())
+            services.meeting_update(meeting=meeting, by=request.membership, version=form.cleaned_data.get("version"),
+                                    **form.service_kwargs())
+        except services.ChangedMeanwhile as error:
+            # What they typed stays; the form now carries the current version, so saving again is their
+            # deliberate choice after seeing the other change.
+            meeting.refresh_from_db()
+            if meeting.cancelled_at:
+                messages.warning(request, _("Deze bijeenkomst is afgelast."))
+                return redirect("meeting_detail", request.community.slug, meeting.pk)
+            form.data = form.data.copy()
+            form.data["version"] = str(meeting.sequence)
+            apply_errors(form, error)
         except ValidationError as error:
+            meeting.refresh_from_db(fields=["cancelled_at"])
+            if meeting.cancelled_at:  # cancelled while the form was open
+                messages.warning(request, _("Deze bijeenkomst is afgelast."))
+                return redirect("meeting_detail", request.community.slug, meeting.pk)
             _apply_time_errors(form, error)
         else:
             messages.success(request, _("De bijeenkomst is bijgewerkt."))

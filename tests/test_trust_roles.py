@@ -1,3 +1,4 @@
+# ruff: noqa: B023 - each round's threads are joined before the loop moves on
 """Roles are granted, never taken (issue 17): nobody becomes core group by joining its workspace (and
 so gains nothing that comes with the role); a community always keeps a facilitator, also when two
 take each other's role at the same moment (PostgreSQL, two connections) and when the only one wants
