@@ -71,6 +71,10 @@ class Nudge(models.Model):
     pause_until = models.DateField(_("gepauzeerd tot"), null=True, blank=True)
     facilitators_told_at = models.DateTimeField(null=True, blank=True)
 
+    # Left out of a data export when reached only through this link:
+    # the facilitator who signed it: the nudge is about its recipient.
+    PRIVACY_NOT_ABOUT = ("signed_by",)
+
     class Meta:
         db_table = "participants_nudge"
         verbose_name = _("persoonlijke herinnering")
@@ -105,6 +109,10 @@ class Contact(models.Model):
     happened_at = models.DateTimeField(default=timezone.now)
     follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True,
                                     help_text=_("Op deze dag staat de persoon weer op de bijpraatlijst."))
+
+    # Left out of a data export when reached only through this link:
+    # the facilitator who logged it: the contact is about the person caught up with.
+    PRIVACY_NOT_ABOUT = ("by",)
 
     class Meta:
         db_table = "participants_contact"

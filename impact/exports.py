@@ -50,7 +50,7 @@ def returns_rows(*, community):
     for e in selectors.return_entries(community=community).order_by("happened_on", "pk"):
         rows.append([e.happened_on, kinds[e.kind], e.title, e.description, selectors.people_names(e),
                      e.organisations, e.workgroup.name if e.workgroup_id else "",
-                     e.activity.title if e.activity_id else "", money(e.value_eur), e.hours,
+                     e.activity.title if e.activity_id and e.activity_visible else "", money(e.value_eur), e.hours,
                      e.recorded_by.user.name if e.recorded_by_id else "", _("Rendementslogboek")])
     for m in delivered_matches_for_community(community=community, until=selectors.figures_until(community)):
         rows.append([m.delivered_on, kinds[ReturnKind.CONCRETE], m.what, m.get_status_display(), "",

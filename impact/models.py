@@ -165,6 +165,10 @@ class Contribution(models.Model):
                                     related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
+    # Left out of a data export when reached only through this link:
+    # who wrote it down: the contribution is the contributor's.
+    PRIVACY_NOT_ABOUT = ("recorded_by",)
+
     class Meta:
         db_table = "lessons_contribution"
         ordering = ["-contributed_on", "-pk"]
@@ -259,6 +263,10 @@ class Harvest(models.Model):
                                    related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
     snapshot = models.JSONField(default=dict)
+
+    # Left out of a data export when reached only through this link:
+    # who closed the period: the snapshot is the community's.
+    PRIVACY_NOT_ABOUT = ("decided_by",)
 
     class Meta:
         db_table = "lessons_harvest"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Prefetch, Q, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Prefetch, Q, Sum
 from django.db.models.functions import Greatest, TruncQuarter
 from django.http import Http404
 from django.utils import timezone
@@ -140,11 +140,16 @@ def _people_prefetch():
     return Prefetch("people", queryset=Membership.objects.select_related("user").order_by("user__name"))
 
 
-def return_entries(*, community, kind: str | None = None):
+def return_entries(*, community, kind: str | None = None, viewer=None):
     """The ledger, newest first, with its people, workgroup, activity and recorder (a fixed number of
-    queries when evaluated: one, plus one for the people)."""
+    queries when evaluated: one, plus one for the people). Each entry has `activity_visible`: whether
+    `viewer` may see the linked activity (a closed workgroup's activities are for its members); with no
+    viewer (the harvest, which every member reads), only an open workgroup's activity is shown."""
+    visible = (workgroup_visible_q(viewer, "activity__workgroup") if viewer is not None
+               else Q(activity__isnull=True) | Q(activity__workgroup__closed=False))
     qs = (ReturnEntry.objects.filter(community=community)
           .select_related("workgroup", "activity", "recorded_by__user")
+          .annotate(activity_visible=ExpressionWrapper(visible, output_field=BooleanField()))
           .prefetch_related(_people_prefetch()))
     if kind:
         qs = qs.filter(kind=kind)

@@ -20,6 +20,7 @@ from .models import (
     ContributionSource,
     CostCategory,
     ExpectationKind,
+    Harvest,
     ReturnEntry,
     ReturnExpectation,
     ReturnKind,
@@ -201,3 +202,33 @@ def ask_close(*, ask: AskRequest, by: Membership, now=None) -> AskRequest:
         locked.closed_at, locked.closed_by = now or timezone.now(), by.user
         locked.save(update_fields=["closed_at", "closed_by"])
     return locked
+
+
+def _without_name(value, name: str, former: str):
+    if isinstance(value, str):
+        return former if value == name else value
+    if isinstance(value, list):
+        return [_without_name(v, name, former) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_name(v, name, former) for k, v in value.items()}
+    return value
+
+
+def harvests_forget_name(user, name: str) -> int:
+    """Someone deleted their account (lg_portal.registry.ACCOUNT_FORGET): the harvests of their
+    communities, which copied names into their snapshot (the people behind a return, the strongest
+    pairs, who decided, who took over), say "former participant" where they said this name. Returns the
+    harvests changed."""
+    from participants.privacy import FORMER_NAME
+
+    if not name:
+        return 0
+    changed = 0
+    community_ids = Membership.objects.filter(user=user).values_list("community_id", flat=True)
+    for harvest in Harvest.objects.filter(community_id__in=community_ids):
+        scrubbed = _without_name(harvest.snapshot, name, FORMER_NAME)
+        if scrubbed != harvest.snapshot:
+            harvest.snapshot = scrubbed
+            harvest.save(update_fields=["snapshot"])
+            changed += 1
+    return changed

@@ -85,7 +85,8 @@ def return_list(request):
     kind = request.GET.get("kind") or ""
     if kind not in ReturnKind.values:
         kind = ""
-    page = Paginator(selectors.return_entries(community=request.community, kind=kind or None), PAGE_SIZE).get_page(
+    page = Paginator(selectors.return_entries(community=request.community, kind=kind or None,
+                                                         viewer=request.membership), PAGE_SIZE).get_page(
         request.GET.get("page"))
     return render(request, "impact/returns.html", _base(
         request, page=page, entries=list(page.object_list), kind=kind, kinds=ReturnKind.choices,

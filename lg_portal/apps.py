@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
         from celery.schedules import crontab
 
         from . import purge, registry, tasks
+        from .common import once
 
         registry.PURGES.register(purge.outbox_purge)
+        registry.PURGES.register(once.forget_old)
         registry.JOBS.register(registry.Job(
             "outbox", tasks.outbox_flush, timedelta(minutes=1),
             "send the queued emails, one per person, each at most once (every minute)"))

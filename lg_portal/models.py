@@ -35,3 +35,16 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SubmittedForm(models.Model):
+    """One row per form submission that carried a submit-once token (lg_portal.common.once): the unique
+    token makes a double click, a reload of the POST, or two tabs sending the same form count once.
+    `location` is where the first submission led; kept two days (the purge)."""
+
+    token = models.CharField(max_length=32, unique=True)
+    location = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return self.token

@@ -79,6 +79,10 @@ COMPASS_CHECKS = Hook("compass_checks", "callable(*, community, now, members) ->
 # Someone leaves a community (removed by a facilitator or their account deleted): callables
 # (membership) that drop what the app holds for them and must not keep. Run inside the transaction.
 MEMBERSHIP_FORGET = Hook("membership_forget", "callable(membership) -> None")
+# Someone deletes their account: callables (user, name) that take the person's name, as it was, out
+# of what the app copied it into (snapshots, texts). Run inside the transaction, after every
+# membership was forgotten and before the account itself is anonymised.
+ACCOUNT_FORGET = Hook("account_forget", "callable(user, name) -> None")
 # A member's roles changed (the roles page): callables (*, community) that keep the app in step.
 ROLES_CHANGED = Hook("roles_changed", "callable(*, community) -> None")
 # A workgroup list or page: callables (queryset, *, now) -> queryset, annotating each workgroup with

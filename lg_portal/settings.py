@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lg_portal.common.once.SubmitOnceMiddleware",
     "lg_portal.common.middleware.DatabaseDownMiddleware",
 ]
 

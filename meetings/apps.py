@@ -11,7 +11,7 @@ class MeetingsConfig(AppConfig):
 
         from lg_portal import registry
 
-        from . import demo, panels, selectors, tasks
+        from . import demo, panels, selectors, services, tasks
 
         registry.HOME_PANELS.register(panels.home_panels, order=10)
         registry.NAV_ITEMS.register(registry.NavItem("meeting_list", panels.NAV_LABEL), order=10)
@@ -20,6 +20,7 @@ class MeetingsConfig(AppConfig):
         registry.WORKGROUP_FACTS.register("meetings/_workgroup_next_meeting.html")
         registry.WORKGROUP_ACTIONS.register("meetings/_workgroup_actions.html")
         registry.DEMO_SEEDERS.register(demo.seed, order=30)
+        registry.MEMBERSHIP_FORGET.register(services.memberships_forget)
         registry.JOBS.register(registry.Job(
             "agendas", tasks.agenda_send_due, timedelta(minutes=15),
             "send each meeting's agenda, personally, N days before (every 15 minutes)"))

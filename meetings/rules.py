@@ -4,11 +4,14 @@ meeting and whether the member belongs to the meeting's workgroup (the caller fe
 
 from participants.rules import can_coordinate, can_facilitate
 
-from .models import MeetingKind
+from .models import HostState, MeetingKind
 
 
 def is_host(meeting, membership) -> bool:
-    return meeting.host_id is not None and meeting.host_id == membership.pk
+    """The current host: asked or accepted. Who declined is no longer the host (and no longer sees who
+    comes or their dietary notes), although the meeting still names them until someone else is asked."""
+    return (meeting.host_id is not None and meeting.host_id == membership.pk
+            and meeting.host_state != HostState.DECLINED)
 
 
 def can_schedule(kind: str, membership, *, in_any_workgroup: bool = False) -> bool:

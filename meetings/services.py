@@ -367,4 +367,34 @@ def attendance_record(*, meeting: Meeting, by: Membership, present_ids, notes: s
     return meeting
 
 
+# Leaving ------------------------------------------------------------------------------------------
+
+def memberships_forget(membership: Membership, *, now=None) -> int:
+    """Someone left the community or deleted their account (registered on
+    lg_portal.registry.MEMBERSHIP_FORGET): no meeting keeps their home address or a venue text that
+    names them, on the page, in the emails to come or in the calendar; a meeting still to come no
+    longer has them as its host (the facilitators ask someone else). Returns the meetings changed."""
+    now = now or timezone.now()
+    changed = 0
+    for meeting in Meeting.objects.filter(host=membership).select_related("host__user"):
+        fields = []
+        if meeting.address and (meeting.at_host_home or meeting.address == membership.user.address):
+            meeting.address = ""
+            fields.append("address")
+        if meeting.venue and _is_default_venue(meeting.venue, membership):
+            meeting.venue = ""
+            fields.append("venue")
+        if meeting.at_host_home:
+            meeting.at_host_home = False
+            fields.append("at_host_home")
+        if meeting.starts_at > now and meeting.cancelled_at is None:
+            meeting.host, meeting.host_state = None, ""
+            fields += ["host", "host_state"]
+        if fields:
+            _touch(meeting, now)
+            meeting.save(update_fields=[*fields, "sequence", "updated_at"])
+            changed += 1
+    return changed
+
+
 # Jobs ---------------------------------------------------------------------------------------------

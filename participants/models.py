@@ -298,6 +298,10 @@ class Invitation(models.Model):
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    # Left out of a data export when reached only through this link:
+    # who invited: the invitation holds the invitee's address.
+    PRIVACY_NOT_ABOUT = ("invited_by",)
+
     class Meta:
         verbose_name = _("uitnodiging")
         verbose_name_plural = _("uitnodigingen")

@@ -38,7 +38,10 @@ def _row(obj):
 
 
 def export_for(user: User) -> dict:
-    """Every row in the project that points at this person or their memberships, as plain JSON."""
+    """Every row in the project that is about this person or that they wrote, as plain JSON: the rows
+    that point at them or their memberships, except through the links a model names in
+    PRIVACY_NOT_ABOUT (a facilitator who logged a contact, signed a nudge or invited someone acted on
+    another person's data: those rows are that person's, not the facilitator's)."""
     membership_ids = list(Membership.objects.filter(user=user).values_list("pk", flat=True))
     data = {"exported_at": timezone.now().isoformat(), "account": _row(user), "records": {}}
     for model in apps.get_models():
@@ -46,8 +49,9 @@ def export_for(user: User) -> dict:
         if model in (User,) or model._meta.app_label in {"sessions", "admin", "contenttypes", "auth"}:
             continue
         query = models.Q()
+        not_about = set(getattr(model, "PRIVACY_NOT_ABOUT", ()))
         for field in model._meta.concrete_fields:
-            if not field.is_relation or field.related_model is None:
+            if not field.is_relation or field.related_model is None or field.name in not_about:
                 continue
             if field.related_model is User:
                 query |= models.Q(**{field.name: user})
@@ -100,6 +104,8 @@ def account_delete(user: User) -> None:
 
     for membership in Membership.objects.filter(user=user):
         membership_forget(membership)
+    for forget in registry.ACCOUNT_FORGET:
+        forget(user, user.name)
     EmailAddress.objects.filter(user=user).delete()
     user.email = f"former-{user.pk}-{uuid.uuid4().hex[:8]}@invalid.example"
     user.name = FORMER_NAME

@@ -123,7 +123,7 @@ def test_purge_twice_deletes_once(nudged):
     now = T0 + timedelta(days=500)
     first = purge(now=now)
     assert first["outbox"] == 1 and first["nudges"] == 2
-    assert purge(now=now) == {"outbox": 0, "nudges": 0, "unanswered_alerts": 0}
+    assert purge(now=now) == {"outbox": 0, "nudges": 0, "unanswered_alerts": 0, "submitted_forms": 0}
 
 
 def test_the_weekly_task_purges(settings):

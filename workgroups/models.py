@@ -102,6 +102,10 @@ class JoinRequest(models.Model):
     decided_by = models.ForeignKey("participants.Membership", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
 
+    # Left out of a data export when reached only through this link:
+    # who decided: the request is the asker's.
+    PRIVACY_NOT_ABOUT = ("decided_by",)
+
     class Meta:
         verbose_name = _("verzoek om mee te doen")
         verbose_name_plural = _("verzoeken om mee te doen")
