@@ -22,7 +22,9 @@ def drift_check(*, community, now, members) -> list[CheckResult]:
             "De gemeenschap loopt nu niet; het portaal zoekt alleen wegzakkers in een lopende gemeenschap."))]
     people = drifting_people(community=community, now=now)
     if not people:
-        return [CheckResult("drift", OK, _("Niemand lijkt weg te zakken."))]
+        return [CheckResult("drift", OK, _("Niemand lijkt weg te zakken."),
+                            evidence_url=reverse("catch_up", args=[community.slug]),
+                            evidence_label=_("Naar de bijpraatlijst"), evidence_for="facilitate")]
     names = [p.membership.user.name for p in people]
     # Every member sees how many; who they are is on the facilitators' catch-up list, and so here only
     # for them (not in the harvest either).

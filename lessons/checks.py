@@ -148,17 +148,19 @@ def check_mixed_workgroups(*, workgroups: list[tuple[str, list]]) -> CheckResult
     return CheckResult("mixed_workgroups", ATTENTION, evidence, details=[name for name, _why in one_sided])
 
 
-def check_ground_rules(*, community, members, evidence_url: str = "") -> CheckResult:
+def check_ground_rules(*, community, members, evidence_url: str = "", rules_url: str = "") -> CheckResult:
     """Ground rules agreed together and accepted by everyone (a gentlemen's agreement). The same
     people as the home's list of who has not accepted them (participants' ground_rules_pending),
     which `evidence_url` points to."""
     if not community.ground_rules.strip():
-        return CheckResult("ground_rules", ATTENTION, _("Er zijn nog geen spelregels vastgelegd."))
+        return CheckResult("ground_rules", ATTENTION, _("Er zijn nog geen spelregels vastgelegd."),
+                           evidence_url=rules_url, evidence_label=_("Leg de spelregels vast"),
+                           evidence_for="facilitate")
     active = [m for m in members if is_active_member(m)]
     pending = ground_rules_pending(members=members)
     if not pending:
         return CheckResult("ground_rules", OK, _("Alle %(n)s actieve leden hebben de spelregels geaccepteerd.") % {
-            "n": len(active)})
+            "n": len(active)}, evidence_url=evidence_url, evidence_label=_("Bekijk de spelregels"))
     evidence = _("%(n)s van %(total)s actieve leden hebben de spelregels nog niet geaccepteerd: %(names)s.") % {
         "n": len(pending), "total": len(active), "names": ", ".join(m.user.name for m in pending)}
     return CheckResult("ground_rules", ATTENTION, evidence, details=[m.user.name for m in pending],

@@ -135,7 +135,8 @@ def reflection_check_moments(*, community, now=None) -> dict:
     """One set for the compass's reflection check and the coordinator's list of overdue reflections
     (the reflections page): the moments to look back on in reflection_window, and those nobody
     reflected on yet, as subject rows, oldest first. Recording one reflection takes a moment off
-    both. {"since", "until", "total", "missing"}. Two queries."""
+    both. {"since", "until", "total", "missing", "workgroups"} (`workgroups`: each counted moment's
+    workgroup or None, so a page can say how many it cannot list to this viewer). Two queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     since, until = reflection_window(community=community, now=now)
@@ -145,7 +146,8 @@ def reflection_check_moments(*, community, now=None) -> dict:
     missing = [_subject_row(a, "activity", today=today, now=now, count=0) for a in activities if not a.reflected]
     missing += [_subject_row(m, "meeting", today=today, now=now, count=0) for m in meetings if not m.reflected]
     missing.sort(key=lambda row: row["day"])
-    return {"since": since, "until": until, "total": len(activities) + len(meetings), "missing": missing}
+    return {"since": since, "until": until, "total": len(activities) + len(meetings), "missing": missing,
+            "workgroups": [a.workgroup for a in activities] + [m.workgroup for m in meetings]}
 
 
 def _open_workgroups_with_members(*, community):
@@ -176,8 +178,20 @@ def compass_checks(*, community, now=None, members=None) -> dict:
                                 evidence_url=reverse("lessons_reflections", args=[slug]) + "#overdue-title"),
         checks.check_mixed_workgroups(workgroups=_open_workgroups_with_members(community=community)),
         checks.check_ground_rules(community=community, members=members,
-                                  evidence_url=reverse("community_home", args=[slug]) + "#rules-status-title"),
+                                  evidence_url=reverse("community_home", args=[slug]) + "#rules-status-title",
+                                  rules_url=reverse("community_edit", args=[slug])),
     ]
+    # Every check links to where its evidence is: the people counted, the dates, the evaluations, the
+    # workgroups judged (the reflection and ground-rules checks point at their own lists above).
+    evidence = {
+        "group_size": (reverse("member_list", args=[slug]), _("Bekijk de leden"), ""),
+        "duration": (reverse("community_edit", args=[slug]), _("Bekijk of verander de looptijd"), "facilitate"),
+        "evaluation": (reverse("lessons_evaluations", args=[slug]), _("Bekijk de tussenevaluaties"), ""),
+        "mixed_workgroups": (reverse("workgroup_list", args=[slug]), _("Bekijk de werkgroepen"), ""),
+    }
+    for result in results:
+        if result.key in evidence and not result.evidence_url:
+            result.evidence_url, result.evidence_label, result.evidence_for = evidence[result.key]
     # Checks on what other apps own (who drifts away: the engagement app's scan) are registered there.
     for check in registry.COMPASS_CHECKS:
         results.extend(check(community=community, now=now, members=members))

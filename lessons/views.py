@@ -347,8 +347,10 @@ def reflections(request):
         for row in overdue:
             workgroup = row["workgroup"]
             row["hidden"] = bool(workgroup and workgroup.closed and workgroup.pk not in my_groups)
+        closed_elsewhere = sum(1 for w in overdue_set["workgroups"] if w and w.closed and w.pk not in my_groups)
         context.update(
-            overdue=overdue, overdue_since=overdue_set["since"],
+            overdue=overdue, overdue_since=overdue_set["since"], counted_total=overdue_set["total"],
+            counted_closed_elsewhere=closed_elsewhere,
             balance=selectors.reflection_balance(community=request.community),
             shared_goals=shared_goals, personal_goals=personal_goals,
             insights=selectors.shared_insights(membership=membership),

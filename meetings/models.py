@@ -1,3 +1,4 @@
+import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -118,6 +119,17 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.cancelled_at is not None
 
+    def _waking_hour(self, moment):
+        """`moment` on the whole hour before it, moved out of the night to 22:00 the evening before,
+        in the community's time zone (the site's when the community is not loaded: no query); never
+        at or before the planning moment itself (then `moment` stays as it is)."""
+        zone = (zoneinfo.ZoneInfo(self.community.time_zone) if Meeting.community.is_cached(self)
+                else timezone.get_default_timezone())
+        local = moment.astimezone(zone).replace(minute=0, second=0, microsecond=0)
+        if local.hour < 8:
+            local = (local - timedelta(days=1)).replace(hour=22)
+        return local if local > self.created_at else moment
+
     def agenda_moments(self, *, deadline_days: int, send_days: int) -> "AgendaMoments":
         """When agenda items close and when the agenda goes out, from the community's CURRENT settings
         (`deadline_days`, `send_days`) and this meeting's start; no query.
@@ -125,12 +137,13 @@ class Meeting(models.Model):
         The rule: items close `deadline_days` before the start and the agenda goes out `send_days`
         before it. A meeting planned at shorter notice than that (created after that deadline) gets a
         shorter term: items close halfway between the moment it was planned (`created_at`) and its start,
-        so the term is never over at creation. The agenda never goes out before items close. Changing
+        on the whole hour, and not in the night (a halfway moment before 08:00 becomes 22:00 the evening
+        before), so the term is never over at creation. The agenda never goes out before items close. Changing
         the settings moves the moments of every meeting; moving a meeting moves its moments."""
         regular = self.starts_at - timedelta(days=deadline_days)
         deadline, shortened = regular, False
         if regular < self.created_at < self.starts_at:
-            deadline, shortened = self.created_at + (self.starts_at - self.created_at) / 2, True
+            deadline, shortened = self._waking_hour(self.created_at + (self.starts_at - self.created_at) / 2), True
         send_at = max(self.starts_at - timedelta(days=send_days), deadline)
         return AgendaMoments(deadline=deadline, send_at=send_at, deadline_days=deadline_days, send_days=send_days,
                              shortened=shortened)

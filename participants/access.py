@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,18 +16,27 @@ from lg_portal.common.cache import community_changed
 from .models import Membership
 
 
+class SteppedOut(Exception):
+    """The user was a member of this community and stepped out (or was taken out)."""
+
+    def __init__(self, membership):
+        self.membership = membership
+
+
 def membership_get_for_user(user, slug):
-    """The user's membership of the community with this slug, or 404 (also for other communities)."""
+    """The user's membership of the community with this slug, or 404 (also for other communities).
+    Raises SteppedOut for someone who stepped out of it: they are told so, and how to come back."""
     if not user.is_authenticated:
         raise Http404
     membership = (
         Membership.objects.select_related("community", "user")
         .filter(user=user, community__slug=slug)
-        .exclude(status="stepped_out")
         .first()
     )
     if membership is None:
         raise Http404
+    if membership.status == "stepped_out":
+        raise SteppedOut(membership)
     return membership
 
 
@@ -41,7 +50,11 @@ def community_view(*, rule=None, allow_when_stopped=False):
         @login_required
         @functools.wraps(view)
         def wrapper(request, slug, *args, **kwargs):
-            membership = membership_get_for_user(request.user, slug)
+            try:
+                membership = membership_get_for_user(request.user, slug)
+            except SteppedOut as out:
+                return render(request, "participants/stepped_out.html",
+                              {"former": out.membership, "former_community": out.membership.community}, status=403)
             if rule is not None and not rule(membership):
                 raise PermissionDenied
             request.membership = membership

@@ -3,7 +3,6 @@ to the facilitators, and telling them someone paused or stepped out. Each is an 
 the caller's transaction (lg_portal.outbox)."""
 
 from django.urls import reverse
-from django.utils import timezone
 
 from lg_portal import outbox
 from lg_portal.common.links import absolute
@@ -55,9 +54,10 @@ def to_active_members(*, community, key: str, kind: str, template: str, context:
 
 
 def status_changed_notify(membership, *, now) -> int:
-    """To each facilitator of the community (not the person themselves), once: this member stepped out
-    or paused. An alert, so a facilitator who switched alerts off gets none. Keyed per person, status,
-    day and facilitator: answering twice the same day tells them once."""
+    """To each facilitator of the community (not the person themselves), once: this member stepped out,
+    paused, or is back (after a pause or a step out they took back). An alert, so a facilitator who switched alerts off gets none. Called only when the status
+    really changes (under the membership's row lock), so a second click tells nobody twice; keyed per
+    person, status, moment and facilitator, so pausing again after coming back is told too."""
     from .preferences import enqueue_with_unsubscribe, users_allowing
     from .selectors import facilitators_of
 
@@ -66,16 +66,17 @@ def status_changed_notify(membership, *, now) -> int:
     allowed = users_allowing(EmailKind.ALERTS, [f.user_id for f in facilitators])
     community = membership.community
     url = absolute(reverse("member_list", args=[community.slug]))
-    day = timezone.localdate(now).isoformat()
+    moment = now.isoformat()
     queued = 0
     for facilitator in facilitators:
         if facilitator.user_id not in allowed:
             continue
         queued += enqueue_with_unsubscribe(
-            key=f"member-status:{membership.pk}:{membership.status}:{day}:user:{facilitator.user_id}",
+            key=f"member-status:{membership.pk}:{membership.status}:{moment}:user:{facilitator.user_id}",
             kind="member_status", pref_kind=EmailKind.ALERTS, user=facilitator.user,
             template="member_status_changed",
             context={"person": membership.user, "community": community, "tz": community.time_zone,
                      "stepped_out": membership.status == MemberStatus.STEPPED_OUT,
+                     "back": membership.status == MemberStatus.ACTIVE,
                      "paused_until": membership.paused_until, "url": url})
     return queued

@@ -210,8 +210,9 @@ def membership_status_set(*, membership_id: int, status: str, paused_until=None,
     """Someone is active again, paused (until a date, or open-ended), or stepped out consciously. Locks
     the row, so call it inside the caller's transaction to combine it with the caller's own writes.
     Raises ValidationError when the person stepped out already, unless `reopen` (they take back their
-    own answer "I step out"). Whoever steps out or starts a pause, the community's facilitators get one
-    email about it (in the same transaction, through the outbox)."""
+    own answer "I step out"). Whoever steps out, starts a pause or comes back from one (before its end
+    date, or taking back a step out), the community's facilitators get one email about it (in the same
+    transaction, through the outbox): what they were told last is never left standing wrong."""
     with transaction.atomic():
         membership = Membership.objects.select_for_update().select_related("user", "community").get(
             pk=membership_id)
@@ -221,7 +222,7 @@ def membership_status_set(*, membership_id: int, status: str, paused_until=None,
         membership.status = status
         membership.paused_until = paused_until if status == MemberStatus.PAUSED else None
         membership.save(update_fields=["status", "paused_until"])
-        if status in (MemberStatus.PAUSED, MemberStatus.STEPPED_OUT) and status != before:
+        if status != before:
             emails.status_changed_notify(membership, now=now or timezone.now())
     community_changed(membership.community_id)
     return membership

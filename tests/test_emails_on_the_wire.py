@@ -175,3 +175,29 @@ def test_a_long_accented_community_name_with_a_line_break_still_gets_its_email_s
     assert outbox.flush() == (1, 0)
     raw = raw_headers(smtp.received[0][1])
     assert "bcc" not in raw and raw["list-id"].endswith(f"<{community.slug}.127.0.0.1>")
+
+
+def test_the_facilitators_status_emails_read_right_on_the_wire(settings, smtp, community, facilitator):
+    """Someone pauses, then comes back: the facilitators read both, as sent, with links on SITE_URL."""
+    from engagement.models import Nudge, NudgeAnswer
+    from engagement.services import nudge_answer
+    from participants.tests.factories import MembershipFactory
+
+    settings.SITE_URL = SITE
+    person = MembershipFactory(community=community, user__name="Thijs Dekker & Zn <test>")
+    nudge = Nudge.objects.create(membership=person, period=1, signed_by=facilitator)
+    until = timezone.localdate() + timedelta(days=40)
+    nudge_answer(nudge=nudge, answer=NudgeAnswer.PAUSE, pause_until=until)
+    nudge_answer(nudge=nudge, answer=NudgeAnswer.STILL_IN)
+    assert outbox.flush() == (2, 0)
+    assert [rcpt for rcpt, _d in smtp.received] == [[facilitator.user.email]] * 2
+    paused, back = (email.message_from_bytes(d, policy=email.policy.default) for _r, d in smtp.received)
+    assert str(paused["Subject"]) == "Thijs Dekker & Zn <test> pauzeert in LG Test"
+    assert str(back["Subject"]) == "Thijs Dekker & Zn <test> doet weer mee in LG Test"
+    text = back.get_body(("plain",)).get_content()
+    assert "doet weer mee" in text and not ENTITY.search(text)
+    assert "Thijs Dekker &amp; Zn &lt;test&gt;" in back.get_body(("html",)).get_content()
+    assert until.strftime("%Y") in paused.get_body(("plain",)).get_content()
+    for message in (paused, back):
+        links = re.findall(r"https?://[^\s\"'<>]+", message.get_body(("plain",)).get_content())
+        assert links and all(link.startswith(SITE + "/") for link in links)

@@ -15,6 +15,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from engagement import drift, emails, selectors
 from engagement.models import Contact, Nudge, NudgeAnswer
@@ -137,7 +138,10 @@ def test_a_nudge_answer_can_be_changed_from_the_same_links_and_the_last_counts(p
     participant.refresh_from_db()
     assert (nudge.answer, nudge.pause_until) == (NudgeAnswer.PAUSE, until)
     assert (participant.status, participant.paused_until) == (MemberStatus.PAUSED, until)
-    assert "Je antwoord is vastgelegd" in anon_client.get(_link(nudge, NudgeAnswer.PAUSE)).content.decode()
+    said = anon_client.get(_link(nudge, NudgeAnswer.PAUSE)).content.decode()
+    # It says what was chosen in words that read right, not the button's "Pauzeer me tot ..." and a date.
+    assert f"je pauzeert tot en met {date_format(until, 'j F Y')}" in said
+    assert "Je antwoord is vastgelegd op" in said and "Pauzeer me tot ..." not in said
 
     assert anon_client.post(_link(nudge, NudgeAnswer.STEP_OUT), {"confirm": "on"}).status_code == 302
     participant.refresh_from_db()
@@ -235,3 +239,16 @@ def test_the_contact_form_speaks_the_pages_language_and_keeps_what_was_typed(fac
         "note": "Gebeld over de stage", "channel": "phone", "follow_up_on": "2000-01-01"})
     assert response.status_code == 400
     assert 'value="Gebeld over de stage"' in response.content.decode()
+
+
+def test_someone_who_stepped_out_is_told_so_on_the_communitys_pages_not_a_bare_404(community, participant):
+    from django.test import Client
+
+    participant.status = MemberStatus.STEPPED_OUT
+    participant.save(update_fields=["status"])
+    client = Client()
+    client.force_login(participant.user)
+    response = client.get(f"/c/{community.slug}/")
+    assert response.status_code == 403
+    assert "Je bent uit LG Test gestapt" in response.text and "opnieuw uit te nodigen" in response.text
+    assert client.get("/c/some-other/").status_code == 404

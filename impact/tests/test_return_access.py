@@ -67,4 +67,5 @@ def test_a_member_who_stepped_out_no_longer_sees_it(community, objects):
     gone = MembershipFactory(community=community, status="stepped_out")
     client = Client()
     client.force_login(gone.user)
-    assert client.get(f"/c/{community.slug}/dashboard/").status_code == 404
+    response = client.get(f"/c/{community.slug}/dashboard/")
+    assert response.status_code == 403 and "gestapt" in response.text and "rendement" not in response.text.lower()

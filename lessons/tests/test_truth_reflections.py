@@ -148,6 +148,39 @@ def test_each_lessons_check_links_to_its_evidence(coordinator_client, participan
     assert 'id="rules-status-title"' in home and "Pia Participant" in home
 
 
+def test_every_automatic_check_links_to_its_evidence_and_each_link_opens(facilitator_client, participant_client,
+                                                                         community, participant):
+    community.ground_rules = "We luisteren naar elkaar."
+    community.save()
+    ActivityFactory(workgroup__community=community, happened_on=date(2026, 11, 1))
+    compass = facilitator_client.get(f"/c/{community.slug}/compass/")
+    lessons_checks = [c for c in compass.context["checks"] if c.key != "drift"]
+    assert {c.key for c in lessons_checks} >= {"group_size", "duration", "evaluation", "reflection",
+                                               "mixed_workgroups", "ground_rules"}
+    for check in compass.context["checks"]:
+        if check.state == "unknown" and not check.evidence_url:
+            continue
+        assert check.evidence_url and check.evidence_label, check.key
+        assert facilitator_client.get(check.evidence_url.split("#")[0]).status_code == 200, check.key
+    # The community's dates are the facilitators' to change: a participant sees no link to that form.
+    page = participant_client.get(f"/c/{community.slug}/compass/").text
+    assert "Bekijk of verander de looptijd" not in page and "Bekijk de leden" in page
+
+
+def test_the_reflections_page_says_how_many_counted_moments_it_cannot_list(facilitator_client, community):
+    open_group = WorkgroupFactory(community=community, name="Open")
+    closed = WorkgroupFactory(community=community, name="Besloten", closed=True)
+    today = timezone.localdate()
+    ActivityFactory(workgroup=open_group, happened_on=today - timezone.timedelta(days=20))
+    ActivityFactory(workgroup=closed, happened_on=today - timezone.timedelta(days=20), title="Geheim overleg")
+    page = facilitator_client.get(f"/c/{community.slug}/reflections/").text
+    compass = facilitator_client.get(f"/c/{community.slug}/compass/")
+    reflection = next(c for c in compass.context["checks"] if c.key == "reflection")
+    assert "2 van 2" in reflection.evidence or " van 2 " in reflection.evidence
+    assert "De wegwijzer telt 2 activiteiten en bijeenkomsten" in page
+    assert "1 daarvan is van een besloten werkgroep" in page and "Geheim overleg" not in page
+
+
 # 5. the community's goals on its home --------------------------------------------------------------------
 
 def test_community_goals_are_on_the_home_for_every_member(participant_client, community, participant):

@@ -221,3 +221,23 @@ def test_paused_member_is_not_proposed_and_a_paused_planned_host_is_flagged(comm
         assert 'id="host-unavailable"' in page and "Peter Pauze pauzeert" in page
         assert "Of vraag iemand anders" in page  # and someone else can be asked
     assert 'id="host-unavailable"' not in detail(client_for(participant), said_yes)
+
+
+@pytest.mark.parametrize("planned, starts, deadline", [
+    ("2026-12-02 13:07", "2026-12-05 19:30", "2026-12-03 22:00"),  # halfway is 04:18 at night
+    ("2026-12-02 10:00", "2026-12-03 19:30", "2026-12-02 22:00"),
+    ("2026-12-02 18:00", "2026-12-02 20:00", "2026-12-02 19:00"),  # on the whole hour
+    ("2026-12-02 19:10", "2026-12-02 19:50", "2026-12-02 19:30"),  # the hour would be before planning
+])
+def test_a_short_notice_deadline_falls_on_a_waking_whole_hour(community, planned, starts, deadline):
+    from datetime import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from meetings.tests.factories import MeetingFactory
+
+    ams = ZoneInfo("Europe/Amsterdam")
+    at = lambda text: dt.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ams)  # noqa: E731
+    meeting = MeetingFactory(community=community, starts_at=at(starts), ends_at=at(starts) + timedelta(hours=2))
+    meeting.created_at = at(planned)
+    moments = meeting.agenda_moments(deadline_days=7, send_days=3)
+    assert moments.shortened and moments.deadline.astimezone(ams) == at(deadline)

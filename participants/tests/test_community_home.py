@@ -67,7 +67,10 @@ def test_facilitator_sees_invitation_panel_participant_does_not(facilitator_clie
 def test_stepped_out_member_no_longer_sees_the_community(client, community):
     member = MembershipFactory(community=community, status="stepped_out")
     client.force_login(member.user)
-    assert client.get(f"/c/{community.slug}/").status_code == 404
+    response = client.get(f"/c/{community.slug}/")
+    # Nothing of the community: only that they stepped out, and how to come back.
+    assert response.status_code == 403 and "gestapt" in response.text
+    assert "class=\"panel\"" not in response.text and community.question not in response.text
 
 
 def test_panels_from_other_apps_get_their_own_values(facilitator_client, community):
