@@ -4,6 +4,7 @@ participant, a member of another community, and an anonymous visitor."""
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from lessons.tests.factories import ensure_compass
 from lg_portal.celery import app as celery_app
@@ -22,6 +23,9 @@ def _test_settings(settings):
     # fast cache starts empty, and no breaker tripped by an earlier test's dead Redis is still open.
     _Breaker.reset()
     cache.clear()
+    # Every test starts in the portal's language: a request in English earlier in the same worker leaves
+    # English active in the thread (the test client does not reset it).
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

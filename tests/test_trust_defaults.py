@@ -43,3 +43,11 @@ def test_a_request_too_big_answers_400_in_the_users_language_and_stores_nothing(
     assert response.status_code == 400
     assert words in response.content.decode()
     assert not Post.objects.exists()
+
+
+def test_a_nul_byte_in_a_url_answers_400_and_a_view_name_as_next_is_no_500(client):
+    for url in ("/calendar/%00.ics", "/invite/%00/", "/accounts/login/?next=%00"):
+        response = client.get(url)
+        assert response.status_code == 400 and "Dit verzoek klopt niet" in response.text, url
+    response = client.post("/language/", {"language": "en", "next": "0"})
+    assert response.status_code == 302 and response["Location"] == "/"

@@ -128,7 +128,7 @@ def test_a_nudge_answer_can_be_changed_from_the_same_links_and_the_last_counts(p
     anon_client.post(_link(nudge, NudgeAnswer.STILL_IN))
     # The pause link now says what was answered and offers the change; GET changes nothing.
     page = anon_client.get(_link(nudge, NudgeAnswer.PAUSE)).content.decode()
-    assert "Je antwoordde eerder" in page and 'method="post"' in page
+    assert "Je antwoordde eerder op" in page and "je doet nog mee" in page and 'method="post"' in page
     nudge.refresh_from_db()
     assert nudge.answer == NudgeAnswer.STILL_IN
 
