@@ -53,13 +53,13 @@ def return_expectation_save(*, membership: Membership, kinds: list[str], own_wor
     if ExpectationKind.OTHER in kinds and not own_words:
         raise ValidationError({"own_words": _("Je koos 'iets anders': zeg in je eigen woorden wat je bedoelt.")})
     now = now or timezone.now()
-    with transaction.atomic():
-        expectation = ReturnExpectation.objects.select_for_update().filter(membership=membership).first()
-        if expectation is None:
-            expectation = ReturnExpectation(membership=membership, created_at=now)
-        expectation.kinds, expectation.own_words, expectation.updated_at = kinds, own_words, now
-        expectation.full_clean(validate_unique=False)
-        expectation.save()
+    candidate = ReturnExpectation(membership=membership, created_at=now, kinds=kinds, own_words=own_words,
+                                  updated_at=now)
+    candidate.full_clean(validate_unique=False)
+    # update_or_create: two first saves at the same moment make one row (the second updates it).
+    expectation, _created = ReturnExpectation.objects.update_or_create(
+        membership=membership, defaults={"kinds": kinds, "own_words": own_words, "updated_at": now},
+        create_defaults={"kinds": kinds, "own_words": own_words, "updated_at": now, "created_at": now})
     return expectation
 
 

@@ -185,3 +185,19 @@ def test_two_first_saves_of_the_settings_at_once_make_one_row_and_no_error():
         assert outcomes == ["ok"] * 4, outcomes
         assert MeetingSettings.objects.filter(community=community).count() == 1
         assert DriftSettings.objects.filter(community=community).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_first_saves_of_a_return_expectation_at_once_make_one_row():
+    from impact.models import ReturnExpectation
+    from impact.services import return_expectation_save
+
+    for i in range(5):
+        member = MembershipFactory(community=CommunityFactory(slug=f"race-e-{i}"))
+        outcomes = _race(
+            lambda: return_expectation_save(membership=member, kinds=["concrete"]),
+            lambda: return_expectation_save(membership=member, kinds=["relations"]),
+        )
+        assert outcomes == ["ok", "ok"], outcomes
+        assert ReturnExpectation.objects.filter(membership=member).count() == 1
