@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants.models import Community, Membership, MemberStatus
+from participants.privacy import FORMER_NAME
 
 from . import rules
 from .models import (
@@ -219,8 +220,6 @@ def harvests_forget_name(user, name: str) -> int:
     communities, which copied names into their snapshot (the people behind a return, the strongest
     pairs, who decided, who took over), say "former participant" where they said this name. Returns the
     harvests changed."""
-    from participants.privacy import FORMER_NAME
-
     if not name:
         return 0
     changed = 0

@@ -139,8 +139,7 @@ def _lock(meeting: Meeting) -> None:
     Every change to a meeting (edit, cancel, host asked or answering, attendance) goes through here, so
     they are served one after the other and each saves only its own fields: a cancel is never undone by
     an edit that started before it, and a host's answer is not lost against an edit."""
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk").first()
-    meeting.refresh_from_db()
+    meeting.refresh_from_db(from_queryset=Meeting.objects.select_for_update())  # one query: lock and read
 
 
 _SAVED_ON_EDIT = [*EDITABLE_FIELDS, "sequence", "updated_at"]

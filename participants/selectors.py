@@ -217,11 +217,14 @@ def memberships_in_running_communities(*, today, user_ids=None):
     return qs.select_related("user", "community")
 
 
+def acting_facilitators():
+    """Facilitators who have not stepped out: the ones a community must always keep one of."""
+    return Membership.objects.filter(is_facilitator=True).exclude(status=MemberStatus.STEPPED_OUT)
+
+
 def communities_needing_handover(*, user) -> list[Community]:
     """The communities that go on in which `user` is the only facilitator: they hand the role over
     before they can delete their account (participants.services.keep_a_facilitator)."""
-    others = Membership.objects.filter(community=OuterRef("community"), is_facilitator=True).exclude(
-        status=MemberStatus.STEPPED_OUT).exclude(user=user)
-    return [m.community for m in Membership.objects.filter(
-        user=user, is_facilitator=True, community__stopped_at__isnull=True).exclude(
-        status=MemberStatus.STEPPED_OUT).filter(~Exists(others)).select_related("community")]
+    others = acting_facilitators().filter(community=OuterRef("community")).exclude(user=user)
+    return [m.community for m in acting_facilitators().filter(user=user, community__stopped_at__isnull=True)
+            .filter(~Exists(others)).select_related("community")]

@@ -14,6 +14,7 @@ from lg_portal.common.cache import community_changed
 
 from . import emails
 from .models import Community, Invitation, Membership, MemberStatus, Suggestion, User, new_feed_token
+from .selectors import acting_facilitators
 
 
 def community_create(*, by, **fields) -> Community:
@@ -68,11 +69,8 @@ def keep_a_facilitator(membership: Membership) -> None:
     community = Community.objects.select_for_update().get(pk=membership.community_id)
     if community.is_read_only:
         return
-    was = Membership.objects.filter(pk=membership.pk, is_facilitator=True).exclude(
-        status=MemberStatus.STEPPED_OUT).exists()
-    others = Membership.objects.filter(community=community, is_facilitator=True).exclude(
-        status=MemberStatus.STEPPED_OUT).exclude(pk=membership.pk)
-    if was and not others.exists():
+    was = acting_facilitators().filter(pk=membership.pk).exists()
+    if was and not acting_facilitators().filter(community=community).exclude(pk=membership.pk).exists():
         raise ValidationError(_("%(community)s heeft minstens één procesbegeleider nodig: geef die rol eerst aan "
                                 "iemand anders.") % {"community": community.name})
 
