@@ -225,7 +225,10 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+    # A Redis that hangs (accepts and never answers) fails a read after socket_timeout, as a closed one
+    # fails to connect: beat and the worker then wait and reconnect, never block on a dead socket.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2,
+                                       "socket_timeout": 5}
 else:
     CELERY_BROKER_URL = "filesystem://"
     _queue = VAR_DIR / "broker"
@@ -242,6 +245,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Beat and the worker wait for a broker that is away as long as it takes (pauses growing to 30 s), not
+# 100 tries and exit; every job scans for what is due, so the first run after an outage does what the
+# outage held up (README, "Redis down or hung").
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 
 # Security. Secure cookies and HSTS whenever DEBUG is off.
