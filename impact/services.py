@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lg_portal.common.once import sent_just_before
 from participants.models import Community, Membership, MemberStatus
 from participants.privacy import FORMER_NAME
 
@@ -99,6 +100,11 @@ def return_record(*, community: Community, by: Membership, kind: str, title: str
         raise ValidationError(errors)
     if activity is not None and workgroup is None:
         workgroup = activity.workgroup
+    same = sent_just_before(ReturnEntry.objects.filter(
+        community=community, recorded_by=by, kind=kind, title=title.strip(), description=description.strip(),
+        happened_on=happened_on, workgroup=workgroup, activity=activity, value_eur=value_eur, hours=hours), now=now)
+    if same is not None:
+        return same
     entry = ReturnEntry(community=community, kind=kind, title=title.strip(), description=description.strip(),
                         happened_on=happened_on, organisations=organisations.strip(), workgroup=workgroup,
                         activity=activity, value_eur=value_eur, hours=hours, recorded_by=by, created_at=now)
@@ -142,6 +148,12 @@ def contribution_record(*, community: Community, by: Membership, source: str, ca
         errors["contributed_on"] = _("De datum ligt in de toekomst. Leg een bijdrage vast als die er is.")
     if errors:
         raise ValidationError(errors)
+    same = sent_just_before(Contribution.objects.filter(
+        community=community, recorded_by=by, source=source, category=category, description=description.strip(),
+        contributed_on=contributed_on, amount_eur=amount_eur, in_kind=bool(in_kind), contributor=contributor,
+        contributor_name="" if contributor else contributor_name.strip()), now=now)
+    if same is not None:
+        return same
     contribution = Contribution(community=community, source=source, category=category,
                                 description=description.strip(), contributed_on=contributed_on,
                                 amount_eur=amount_eur, in_kind=bool(in_kind), contributor=contributor,
@@ -167,8 +179,13 @@ def ask_post(*, community: Community, by: Membership, title: str, body: str = ""
     _same_community(by, community)
     if category and category not in CostCategory.values:
         raise ValidationError({"category": _("Kies waarvoor het is.")})
+    now = now or timezone.now()
+    same = sent_just_before(AskRequest.objects.filter(community=community, asked_by=by, title=title.strip(),
+                                                      body=body.strip(), category=category), now=now)
+    if same is not None:
+        return same
     ask = AskRequest(community=community, asked_by=by, title=title.strip(), body=body.strip(), category=category,
-                     created_at=now or timezone.now())
+                     created_at=now)
     ask.full_clean()
     ask.save()
     return ask
@@ -181,11 +198,15 @@ def ask_answer(*, ask: AskRequest, by: Membership, body: str, now=None) -> AskAn
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Schrijf wat je kunt bieden of wie het weet.")})
+    now = now or timezone.now()
     with transaction.atomic():
         locked = AskRequest.objects.select_for_update().get(pk=ask.pk)
         if not locked.is_open:
             raise ValidationError(_("Deze vraag is al geregeld; je antwoord is niet opgeslagen."))
-        answer = AskAnswer(request=locked, membership=by, body=body, created_at=now or timezone.now())
+        same = sent_just_before(AskAnswer.objects.filter(request=locked, membership=by, body=body), now=now)
+        if same is not None:
+            return same
+        answer = AskAnswer(request=locked, membership=by, body=body, created_at=now)
         answer.full_clean()
         answer.save()
     return answer

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lg_portal.common.once import sent_just_before
 from participants import services as participant_services
 from participants.models import Community, Membership
 
@@ -169,8 +170,13 @@ def learning_goal_add(*, community: Community, by: Membership, text: str, for_co
                       ) -> LearningGoal:
     if for_community and not rules.can_keep_community_goals(by):
         raise ValidationError(_("Alleen een procesbegeleider of coördinator legt leerdoelen van de gemeenschap vast."))
-    goal = LearningGoal(community=community, membership=None if for_community else by, text=text.strip(),
-                        created_by=by.user, created_at=now or timezone.now())
+    now = now or timezone.now()
+    owner = None if for_community else by
+    same = sent_just_before(LearningGoal.objects.filter(community=community, membership=owner, text=text.strip(),
+                                                        created_by=by.user), now=now)
+    if same is not None:
+        return same
+    goal = LearningGoal(community=community, membership=owner, text=text.strip(), created_by=by.user, created_at=now)
     goal.full_clean()
     goal.save()
     return goal
@@ -214,17 +220,27 @@ def reflection_submit(*, membership: Membership, fields: dict, activity=None, me
     lookup = {"activity": activity} if activity is not None else {"meeting": meeting}
     with transaction.atomic():
         reflection = Reflection.objects.select_for_update().filter(membership=membership, **lookup).first()
-        if reflection is None:
+        created = reflection is None
+        if created:
             reflection = Reflection(community_id=membership.community_id, membership=membership, created_at=now,
                                     **lookup)
-        for name in REFLECTION_FIELDS:
-            value = fields.get(name, False if name == "insight_shared" else "")
-            setattr(reflection, name, value.strip() if isinstance(value, str) else bool(value))
-        reflection.updated_at = now
-        reflection.full_clean(validate_constraints=False)
+        _reflection_fill(reflection, fields, now)
         try:
             with transaction.atomic():
                 reflection.save()
         except IntegrityError:
-            raise ValidationError(_("Je hebt hier al op gereflecteerd.")) from None
+            if not created:
+                raise
+            # Two first saves at once (two tabs): the one that came second is kept, as an edit would be.
+            reflection = Reflection.objects.select_for_update().get(membership=membership, **lookup)
+            _reflection_fill(reflection, fields, now)
+            reflection.save()
     return reflection
+
+
+def _reflection_fill(reflection: Reflection, fields: dict, now) -> None:
+    for name in REFLECTION_FIELDS:
+        value = fields.get(name, False if name == "insight_shared" else "")
+        setattr(reflection, name, value.strip() if isinstance(value, str) else bool(value))
+    reflection.updated_at = now
+    reflection.full_clean(validate_constraints=False)

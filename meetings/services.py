@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from lg_portal.common.once import sent_just_before
 from participants.models import Membership, MemberStatus
 from participants.selectors import is_paused
 
@@ -310,6 +311,10 @@ def agenda_item_add(*, meeting: Meeting, by: Membership, title: str, description
     with transaction.atomic():
         # Lock the meeting so two proposals at once get distinct positions.
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        same = sent_just_before(AgendaItem.objects.filter(meeting=meeting, proposed_by=by, title=title,
+                                                          description=description), now=now)
+        if same is not None:
+            return same
         last = AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"]
         item = AgendaItem(meeting=meeting, proposed_by=by, title=title, description=description,
                           duration_minutes=duration_minutes, position=(last or 0) + 1, created_at=now)

@@ -109,3 +109,66 @@ def test_two_requests_with_the_same_form_at_the_same_moment_make_one_post():
             t.join()
         assert statuses == [302, 302]
         assert Post.objects.filter(title=f"Tegelijk {i}").count() == 1
+
+
+# --- Back, reload and send again: a new token, the same text -----------------------------------------
+
+def test_back_and_send_again_from_a_reloaded_form_is_still_one_post_and_one_reply(participant_client, community):
+    """The browser's Back fetches the form again (pages behind the login are never cached), so the token
+    is new; the same text by the same person in the same place within ten minutes is still one post."""
+    c = f"/c/{community.slug}"
+    data = {"kind": "question", "title": "Wie heeft een aanhanger?", "body": "Voor zaterdag."}
+    first = participant_client.post(f"{c}/posts/new/", {**data, "_once": _token(participant_client.get(f"{c}/posts/new/"))})
+    again = participant_client.post(f"{c}/posts/new/", {**data, "_once": _token(participant_client.get(f"{c}/posts/new/"))})
+    assert first.status_code == again.status_code == 302 and again["Location"] == first["Location"]
+    post = Post.objects.get(title="Wie heeft een aanhanger?")
+    page_url, reply_url = f"{c}/posts/{post.pk}/", f"{c}/posts/{post.pk}/reply/"
+    for _ in range(2):
+        participant_client.post(reply_url, {"body": "Ik!", "_once": _token(participant_client.get(page_url))})
+    assert Reply.objects.filter(post=post, body="Ik!").count() == 1
+    participant_client.post(reply_url, {"body": "Ik ook.", "_once": _token(participant_client.get(page_url))})
+    assert Reply.objects.filter(post=post).count() == 2  # another text is another reply
+
+
+def test_the_same_text_again_in_every_create_form_is_kept_once_and_later_or_elsewhere_it_is_new(
+        community, participant, facilitator):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from impact import services as impact_services
+    from impact.models import AskAnswer, AskRequest, Contribution
+    from lessons import services as lesson_services
+    from meetings import services as meeting_services
+    from meetings.models import AgendaItem
+    from meetings.tests.factories import MeetingFactory
+    from workgroups import services as workgroup_services
+
+    now = timezone.now()
+    meeting = MeetingFactory(community=community, starts_at=now + timedelta(days=20))
+    made = {
+        "post": lambda at: workgroup_services.post_create(community=community, by=participant, kind="idea",
+                                                          title="Repaircafé", body="In het dorpshuis", now=at),
+        "goal": lambda at: lesson_services.learning_goal_add(community=community, by=participant,
+                                                             text="Beter luisteren", now=at),
+        "agenda": lambda at: meeting_services.agenda_item_add(meeting=meeting, by=participant, title="Het budget",
+                                                              now=at),
+        "ask": lambda at: impact_services.ask_post(community=community, by=participant, title="Een beamer",
+                                                   now=at),
+        "return": lambda at: impact_services.return_record(community=community, by=participant, kind="concrete",
+                                                           title="Buurtbus rijdt", happened_on=date(2026, 11, 1),
+                                                           now=at),
+        "contribution": lambda at: impact_services.contribution_record(
+            community=community, by=facilitator, source="municipal", category="room", description="Zaalhuur",
+            contributed_on=date(2026, 11, 1), amount_eur=120, contributor_name="Gemeente", now=at),
+    }
+    for name, make in made.items():
+        first, again = make(now), make(now + timedelta(minutes=3))
+        assert again.pk == first.pk, f"{name}: the same again within ten minutes made a second row"
+        later = make(now + timedelta(minutes=14))
+        assert later.pk != first.pk, f"{name}: the same text a quarter of an hour later is a new row"
+    ask = AskRequest.objects.get(title="Een beamer", created_at=now)
+    answers = {impact_services.ask_answer(ask=ask, by=facilitator, body="Die van de kerk").pk for _ in range(2)}
+    assert len(answers) == 1 and AskAnswer.objects.filter(request=ask).count() == 1
+    assert AgendaItem.objects.filter(meeting=meeting).count() == 2
+    assert Contribution.objects.filter(description="Zaalhuur").count() == 2

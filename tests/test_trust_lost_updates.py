@@ -201,3 +201,25 @@ def test_two_first_saves_of_a_return_expectation_at_once_make_one_row():
         )
         assert outcomes == ["ok", "ok"], outcomes
         assert ReturnExpectation.objects.filter(membership=member).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_first_reflections_on_one_meeting_at_once_keep_one_and_refuse_neither():
+    """Two tabs send a first reflection on the same meeting at the same moment: one row, no refusal
+    (it answered 'you already reflected' and dropped what the second tab said)."""
+    from lessons.models import Reflection
+    from lessons.services import reflection_submit
+    from meetings.models import Rsvp
+
+    for i in range(5):
+        member = MembershipFactory(community=CommunityFactory(slug=f"race-r-{i}"))
+        meeting = MeetingFactory(community=member.community, starts_at=timezone.now() - timedelta(days=2))
+        Rsvp.objects.create(meeting=meeting, membership=member, answer="yes")
+        outcomes = _race(
+            lambda: reflection_submit(membership=member, meeting=meeting, fields={"what_we_did": "Tab een"}),
+            lambda: reflection_submit(membership=member, meeting=meeting, fields={"what_we_did": "Tab twee"}),
+        )
+        assert outcomes == ["ok", "ok"], outcomes
+        kept = Reflection.objects.get(membership=member, meeting=meeting)
+        assert kept.what_we_did in {"Tab een", "Tab twee"}

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lg_portal.common.once import sent_just_before
 from participants.models import Membership, MemberStatus
 from participants.services import membership_core_group_set
 
@@ -290,6 +291,10 @@ def post_create(*, community, by: Membership, kind: str, title: str, body: str, 
         topic = ""
     if errors:
         raise ValidationError(errors)
+    same = sent_just_before(Post.objects.filter(community=community, workgroup=workgroup, author=by, kind=kind,
+                                                topic=topic, title=title, body=body), now=now)
+    if same is not None:
+        return same
     post = Post(community=community, workgroup=workgroup, author=by, kind=kind, topic=topic, title=title, body=body,
                 created_at=now)
     post.full_clean()
@@ -306,7 +311,11 @@ def reply_create(*, post: Post, by: Membership, body: str, now=None) -> Reply:
     in_workgroup = bool(post.workgroup_id) and post.workgroup.closed and _in_workgroup(post.workgroup, by)
     if not rules.can_reply(by, post, in_workgroup=in_workgroup):
         raise ValidationError(_("Alleen leden van deze werkgroep kunnen hier reageren."))
-    reply = Reply(post=post, author=by, body=(body or "").strip(), created_at=now)
+    body = (body or "").strip()
+    same = sent_just_before(Reply.objects.filter(post=post, author=by, body=body), now=now)
+    if same is not None:
+        return same
+    reply = Reply(post=post, author=by, body=body, created_at=now)
     reply.full_clean()
     with transaction.atomic():
         reply.save()

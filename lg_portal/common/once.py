@@ -65,6 +65,17 @@ class SubmitOnceMiddleware:
         return redirect(location)
 
 
+# The same text by the same person in the same place within this time is taken as sent again (Back and
+# send, a form reloaded and sent with what the browser kept), not as a second post: the first is kept.
+SAME_AGAIN = timedelta(minutes=10)
+
+
+def sent_just_before(queryset, *, now, field: str = "created_at"):
+    """The row this person just made with the same content (`queryset` narrowed to author, place and
+    text), or None: what a create service returns instead of a duplicate."""
+    return queryset.filter(**{f"{field}__gte": now - SAME_AGAIN, f"{field}__lte": now}).order_by(field).first()
+
+
 def forget_old(*, now=None) -> dict[str, int]:
     """The purge: tokens older than two days (a form is not sent twice after that)."""
     from lg_portal.models import SubmittedForm
