@@ -105,7 +105,7 @@ def test_facilitator_schedules_a_plenary_from_the_proposal_and_the_host_accepts(
     axe(page, "plenary", lang)
 
     other = sign_in(page_factory, live_server, host, lang, switch=False)  # English from the profile
-    other.click(f".callout a[href='/c/{SLUG}/meetings/{meeting.pk}/']")  # "you are asked to host"
+    other.click(f".callout a[href='/c/{SLUG}/meetings/{meeting.pk}/#host']")  # "you are asked to host", first
     other.wait_for_load_state()
     assert other.locator("section[aria-labelledby=host-title]").count() == 1
     axe(other, "plenary", lang)

@@ -84,6 +84,17 @@ def nudge_from_token(token: str, answer: str) -> Nudge | None:
             .filter(pk=data.get("n"), membership__user_id=data.get("u"), membership__user__is_active=True).first())
 
 
+def nudge_waiting_for(*, membership: Membership, now=None) -> Nudge | None:
+    """This member's latest nudge while it waits for an answer and its links still work: the community
+    home asks it first. One query."""
+    now = now or timezone.now()
+    latest = (Nudge.objects.filter(membership=membership).select_related("membership")
+              .order_by("-period").first())
+    if latest is None or latest.answered_at is not None or latest.sent_at < now - timedelta(days=NUDGE_LINK_DAYS):
+        return None
+    return latest
+
+
 def nudge_answer_changeable(nudge: Nudge) -> bool:
     """An answer can be given, or changed from the same links, until this person's next nudge is sent.
     One query."""

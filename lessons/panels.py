@@ -14,11 +14,11 @@ def home_panels(request) -> list[dict]:
     if membership is None:
         return []
     results = _checks_summary(request.community)
+    due = selectors.reflections_due_for(membership=membership, limit=5)  # waiting for me: my next step
     return [
         {"template": "lessons/_home_goals.html",
          "lessons_goals": selectors.community_learning_goals(community=request.community)},
-        {"template": "lessons/_home_reflections.html",
-         "lessons_due": selectors.reflections_due_for(membership=membership, limit=5)},
+        {"template": "lessons/_home_reflections.html", "first": bool(due), "lessons_due": due},
         {"template": "lessons/_home_compass.html",
          "lessons_checks_attention": [r for r in results if r.state == checks.ATTENTION],
          "lessons_checks_ok": sum(1 for r in results if r.state == checks.OK),

@@ -67,7 +67,8 @@ class Job:
 
 
 # The community home: callables (request) -> list of panel dicts {"template": ..., **context}. Each
-# must cost a fixed number of queries.
+# must cost a fixed number of queries. A panel with "first": True is the member's next step (a meeting
+# to answer, a reflection or a nudge waiting for them) and comes before everything else on the page.
 HOME_PANELS = Hook("home_panels", "callable(request) -> list[dict]")
 # The community menu, every member's: NavItem entries.
 NAV_ITEMS = Hook("nav_items", "NavItem")

@@ -294,6 +294,8 @@ def meeting_rsvp(request, pk):
         messages.error(request, error)
     else:
         messages.success(request, _("Je antwoord is opgeslagen."))
+    if request.POST.get("back") == "home":  # the RSVP buttons on the community home
+        return redirect("community_home", request.community.slug)
     return redirect("meeting_detail", request.community.slug, meeting.pk)
 
 

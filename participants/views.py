@@ -100,7 +100,10 @@ def community_home(request):
     }
     for panel in context["panels"]:
         # A panel's own keys are in the page context too, so its template can use them by name.
-        context.update({key: value for key, value in panel.items() if key != "template"})
+        context.update({key: value for key, value in panel.items() if key not in ("template", "first")})
+    # The member's next step comes first (their next meeting to answer, what waits for them), then the rest.
+    context["first_panels"] = [panel for panel in context["panels"] if panel.get("first")]
+    context["later_panels"] = [panel for panel in context["panels"] if not panel.get("first")]
     if rules.can_invite(membership):
         context["open_invitations"] = list(selectors.open_invitations(community=community))
         context["open_suggestions"] = list(selectors.open_suggestions(community=community))

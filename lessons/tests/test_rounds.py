@@ -161,7 +161,7 @@ def test_earlier_rounds_stay_and_the_trend_shows_each_closed_round(coordinator_c
 
     response = coordinator_client.get(_url(community))
     assert response.text.count('class="trend-chart"') == 10
-    assert '<table class="trend-table">' in response.text
+    assert '<table class="trend-table stack">' in response.text
     assert 'role="img"' in response.text
     assert 'height="80.0"' in response.text or 'height="0.0"' in response.text  # SVG numbers, never "80,0"
     assert not re.search(r'<rect[^>]* (x|y|width|height)="[0-9]+,[0-9]', response.text)
