@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lg_portal.common.panels.community_nav",
                 "lg_portal.mailbox.context",
+                "lg_portal.common.theme.context",
                 "participants.rules.context",
             ],
         },
@@ -188,6 +189,14 @@ USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
+# Uploads (a community's logo) go through Django's storage API: files in var/media by default, never
+# served as public media URLs but through views that check who asks (participants.views.community_logo).
+MEDIA_ROOT = env.str("LG_MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_URL = "/media-not-served/"
+LG_LOGO_MAX_BYTES = env.int("LG_LOGO_MAX_BYTES", default=300 * 1024)
+# A published NL Design System theme for the whole portal: a stylesheet under static/ and its class.
+LG_THEME_STYLESHEET = env.str("LG_THEME_STYLESHEET", default="")
+LG_THEME_CLASS = env.str("LG_THEME_CLASS", default="")
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -156,3 +156,21 @@ class EmailPreferenceForm(forms.ModelForm):
     class Meta:
         model = EmailPreference
         fields = [k.value for k in EmailKind]
+
+
+class ColourInput(forms.TextInput):
+    input_type = "color"
+
+
+class LookForm(forms.Form):
+    """The initiator's look: a name, two colours and a logo (participants.services.community_look_set)."""
+
+    organisation = forms.CharField(label=_("Naam van de initiatiefnemer"), max_length=120, required=False,
+                                   help_text=_("Bijvoorbeeld: Gemeente Hellendoorn. Staat op de startpagina."))
+    primary = forms.CharField(label=_("Hoofdkleur"), required=False, widget=ColourInput(),
+                              help_text=_("Voor knoppen en links; moet goed leesbaar zijn op wit."))
+    header = forms.CharField(label=_("Kleur van de kopbalk"), required=False, widget=ColourInput(),
+                             help_text=_("De tekst in de kopbalk wordt vanzelf wit of zwart, wat het best leest."))
+    logo = forms.FileField(label=_("Logo"), required=False,
+                           help_text=_("PNG, JPEG of WebP, liefst liggend; het staat klein in de kopbalk."))
+    remove_logo = forms.BooleanField(label=_("Logo weghalen"), required=False)

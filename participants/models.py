@@ -132,6 +132,13 @@ class Community(models.Model):
     # Set when the facilitator ends the community consciously with "stop": from then on it is
     # read-only, and its harvest stays available.
     stopped_at = models.DateTimeField(null=True, blank=True)
+    # The initiator's look (set by a facilitator, participants.services.community_look_set): its name, logo
+    # and colours, served as design tokens (participants.views.community_look_css). Empty: the plain look.
+    look_organisation = models.CharField(_("naam van de initiatiefnemer"), max_length=120, blank=True)
+    look_primary = models.CharField(_("hoofdkleur"), max_length=7, blank=True)
+    look_header = models.CharField(_("kleur van de kopbalk"), max_length=7, blank=True)
+    look_logo = models.FileField(_("logo"), upload_to="looks/", blank=True)
+    look_updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("lerende gemeenschap")
@@ -150,6 +157,15 @@ class Community(models.Model):
     @property
     def shorter_than_a_year(self):
         return self.duration_days < 365
+
+    @property
+    def has_look(self) -> bool:
+        return bool(self.look_primary or self.look_header or self.look_logo)
+
+    @property
+    def look_version(self) -> str:
+        """For the look's URLs, so a browser fetches them again after a change."""
+        return str(int(self.look_updated_at.timestamp())) if self.look_updated_at else "0"
 
     @property
     def is_read_only(self):

@@ -8,6 +8,7 @@ import uuid
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from lg_portal import registry
@@ -25,6 +26,8 @@ def _plain(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):  # an uploaded file: its stored name
+        return value.name or ""
     return value
 
 

@@ -1,12 +1,14 @@
 """Writes for communities, memberships, invitations and suggestions. Keyword-only, validated,
 transactional; email is queued in the outbox in the same transaction."""
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from lg_portal import registry
@@ -44,6 +46,68 @@ def community_update(*, community: Community, **fields) -> Community:
         if rules_changed:
             # New rules need everyone's agreement again.
             community.memberships.update(ground_rules_accepted_at=None)
+    return community
+
+
+# --- the initiator's look -----------------------------------------------------------------------------
+
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpg", "image/jpeg"),
+              b"RIFF": ("webp", "image/webp")}
+
+
+def logo_type(head: bytes) -> tuple[str, str] | None:
+    """(extension, content type) of a PNG, JPEG or WebP by its first bytes; None for anything else (an
+    SVG can carry script, so it is not taken)."""
+    for magic, kind in LOGO_TYPES.items():
+        if head.startswith(magic) and (magic != b"RIFF" or head[8:12] == b"WEBP"):
+            return kind
+    return None
+
+
+def community_look_set(*, community: Community, by: Membership, organisation: str = "", primary: str = "",
+                       header: str = "", logo=None, remove_logo: bool = False, now=None) -> Community:
+    """A facilitator gives the community its initiator's name, colours and logo. Colours must keep text
+    readable (WCAG AA, 4.5:1): the main colour on white (links, and white text on buttons), the header's
+    colour with its own text. Empty values bring back the plain look."""
+    from lg_portal.common.colour import AA_TEXT, HEX, WHITE, contrast, ink_on
+
+    if by.community_id != community.pk or not by.is_facilitator:
+        raise ValidationError(_("Alleen een procesbegeleider kan het uiterlijk van de gemeenschap aanpassen."))
+    primary, header = (primary or "").strip().lower(), (header or "").strip().lower()
+    errors = {}
+    for name, value in (("primary", primary), ("header", header)):
+        if value and not HEX.match(value):
+            errors[name] = _("Geef een kleur als #rrggbb, bijvoorbeeld #1f5f3f.")
+    if primary and "primary" not in errors and (ratio := contrast(primary, WHITE)) < AA_TEXT:
+        errors["primary"] = _("Deze kleur heeft te weinig contrast met wit: %(ratio)s : 1, waar minstens 4,5 : 1 "
+                              "nodig is om tekst goed te lezen. Kies een donkerdere tint.") % {
+                                  "ratio": number_format(round(ratio, 1), 1)}
+    if header and "header" not in errors and (ratio := contrast(ink_on(header), header)) < AA_TEXT:
+        errors["header"] = _("Op deze kleur is geen tekst goed leesbaar (wit noch zwart haalt 4,5 : 1). Kies een "
+                             "lichtere of donkerdere tint.")
+    kind = None
+    if logo is not None:
+        if logo.size > settings.LG_LOGO_MAX_BYTES:
+            errors["logo"] = _("Het logo is te groot: hoogstens %(kb)s kB.") % {"kb": settings.LG_LOGO_MAX_BYTES // 1024}
+        else:
+            head = logo.read(16)
+            logo.seek(0)
+            kind = logo_type(head)
+            if kind is None:
+                errors["logo"] = _("Kies een logo als PNG, JPEG of WebP.")
+    if errors:
+        raise ValidationError(errors)
+    old_logo = community.look_logo.name if community.look_logo else ""
+    community.look_organisation, community.look_primary, community.look_header = organisation.strip(), primary, header
+    community.look_updated_at = now or timezone.now()
+    if logo is not None:
+        community.look_logo.save(f"{community.slug}-{uuid.uuid4().hex[:8]}.{kind[0]}", logo, save=False)
+    elif remove_logo:
+        community.look_logo = ""
+    community.save(update_fields=["look_organisation", "look_primary", "look_header", "look_logo", "look_updated_at"])
+    if old_logo and old_logo != (community.look_logo.name if community.look_logo else ""):
+        transaction.on_commit(lambda: community.look_logo.storage.delete(old_logo))
+    community_changed(community.pk)
     return community
 
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -23,6 +23,7 @@ from .forms import (
     CommunityForm,
     EmailPreferenceForm,
     InvitationForm,
+    LookForm,
     ProfileForm,
     RolesForm,
     SuggestionForm,
@@ -108,6 +109,77 @@ def community_home(request):
         context["open_invitations"] = list(selectors.open_invitations(community=community))
         context["open_suggestions"] = list(selectors.open_suggestions(community=community))
     return render(request, "participants/community_home.html", context)
+
+
+@community_view(rule=rules.can_edit_community)
+def community_look(request):
+    """A facilitator gives the community its initiator's name, colours and logo, or the plain look back."""
+    community = request.community
+    initial = {"organisation": community.look_organisation, "primary": community.look_primary or "#1f5f3f",
+               "header": community.look_header or "#f4f6f4"}
+    form = LookForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and request.POST.get("plain") == "1":
+        services.community_look_set(community=community, by=request.membership, remove_logo=True)
+        messages.success(request, _("De gemeenschap heeft weer het standaarduiterlijk."))
+        return redirect("community_look", community.slug)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # The colour pickers always send a colour: the default ones mean "no colour of our own".
+        primary = "" if data["primary"].lower() == "#1f5f3f" else data["primary"]
+        header = "" if data["header"].lower() == "#f4f6f4" else data["header"]
+        try:
+            services.community_look_set(community=community, by=request.membership, organisation=data["organisation"],
+                                        primary=primary, header=header, logo=data["logo"],
+                                        remove_logo=data["remove_logo"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Het uiterlijk van de gemeenschap is opgeslagen."))
+            return redirect("community_look", community.slug)
+    return render(request, "participants/community_look.html", {
+        "community": community, "membership": request.membership, "form": form,
+    })
+
+
+@community_view()
+def community_look_css(request):
+    """The community's look as design tokens (NL Design System names; README, "A community's look"):
+    loaded after portal.css on every page of the community. Versioned URL, so it may be cached."""
+    from lg_portal.common.colour import AA_TEXT, contrast, ink_on
+
+    c = request.community
+    tokens = {}
+    if c.look_primary:
+        tokens.update({"lg-color-primary": c.look_primary, "lg-color-primary-ink": ink_on(c.look_primary)})
+    if c.look_header:
+        ink = ink_on(c.look_header)
+        link = c.look_primary or "#1f5f3f"
+        tokens.update({"lg-page-header-background-color": c.look_header, "lg-page-header-color": ink,
+                       "lg-page-header-link-color": link if contrast(link, c.look_header) >= AA_TEXT else ink})
+    body = ":root {\n" + "".join(f"  --{name}: {value};\n" for name, value in tokens.items()) + "}\n"
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+@community_view()
+def community_logo(request):
+    """The initiator's logo, to members only (never a public media URL)."""
+    c = request.community
+    if not c.look_logo:
+        raise Http404
+    try:
+        handle = c.look_logo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    kind = services.logo_type(handle.read(16))
+    handle.seek(0)
+    if kind is None:
+        raise Http404
+    response = FileResponse(handle, content_type=kind[1])
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 @community_view()

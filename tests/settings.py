@@ -29,3 +29,8 @@ if REDIS_URL and _worker.startswith("gw"):
     REDIS_URL = urlunsplit(_url._replace(path=f"/{_db}"))
     CACHES = {**CACHES, "fast": {**CACHES["fast"], "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL
+
+# Uploads (a community's logo) in a folder of this test run, never in the checkout's var/.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="lg-test-media-")

@@ -57,6 +57,9 @@ TABLE = {
     "invitation_detail": (TOKEN, TOKEN),
     "community_home": (MEMBERS, NOBODY),
     "community_edit": (FAC_ONLY, FAC_ONLY),
+    "community_look": (FAC_ONLY, FAC_ONLY),
+    "community_look_css": (MEMBERS, NOBODY),
+    "community_logo": (MEMBERS, NOBODY),
     "member_list": (MEMBERS, NOBODY),
     "member_roles": (FAC_ONLY, FAC_ONLY),
     "member_remove": (FAC_ONLY, FAC_ONLY),
@@ -191,6 +194,7 @@ OWNED = {"lessons_return_delete": "return_entry.recorded_by_id", "lessons_contri
 # member's roles, the personas that rule allows are exactly the table's row.
 RULES = {
     "community_edit": participants_rules.can_edit_community,
+    "community_look": participants_rules.can_edit_community,
     "member_roles": participants_rules.can_facilitate,
     "member_remove": participants_rules.can_facilitate,
     "invitations": participants_rules.can_invite,
@@ -246,6 +250,13 @@ class World:
         call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
         self.community = Community.objects.get(slug="hellendoorn-demo")
         c = self.community
+        from django.core.files.base import ContentFile
+
+        from participants.services import community_look_set
+        from participants.tests.test_look import tiny_png
+
+        community_look_set(community=c, by=Membership.objects.get(community=c, user__email=PERSONAS[FAC]),
+                           primary="#004c8c", logo=ContentFile(tiny_png(), name="logo.png"))
         self.members = {p: Membership.objects.get(community=c, user__email=e) for p, e in PERSONAS.items()
                         if e and p != OUT}
         now = timezone.now()
