@@ -34,13 +34,13 @@ def test_a_facilitator_gives_the_community_its_initiators_look(page_factory, liv
     page.fill("#id_header", "#ffdd00")
     page.set_input_files("#id_logo", files=[{"name": "logo.png", "mimeType": "image/png", "buffer": tiny_png()}])
     page.click("main form button[type=submit]:not(.secondary)")
-    page.wait_for_load_state()
+    page.wait_for_load_state("networkidle")  # the new look and logo loaded: no request after the test
     assert urlsplit(page.url).path == f"/c/{slug}/look/"
 
     other = page_factory()
     login(other, live_server, participant.user.email, PASSWORD)
     for path in (f"/c/{slug}/", f"/c/{slug}/meetings/", f"/c/{slug}/members/"):
-        other.goto(live_server.url + path)
+        other.goto(live_server.url + path, wait_until="networkidle")
         header = other.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
         assert header == "rgb(255, 221, 0)", path
         button = other.locator("main .button, main button").first
