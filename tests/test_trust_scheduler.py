@@ -21,22 +21,16 @@ from lg_portal.registry import beat_schedule
 from meetings import jobs as meeting_jobs
 from meetings.tests.factories import MeetingFactory, RsvpFactory
 from participants.tests.factories import MembershipFactory
+from tests.test_trust_faults import HungServer
 
 
-class FlakyRedis:
+class FlakyRedis(HungServer):
     """A TCP proxy in front of the real Redis that can hang (accept, never answer), refuse (accept and
     drop at once), or pass everything through: one broker address that goes away and comes back."""
 
     def __init__(self, target: tuple[str, int]):
-        self.target = target
-        self.mode = "hang"
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.open = []
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.target, self.mode = target, "hang"
+        super().__init__()
 
     def _serve(self):
         while True:
@@ -47,10 +41,10 @@ class FlakyRedis:
             if self.mode == "refuse":
                 conn.close()
             elif self.mode == "hang":
-                self.open.append(conn)
+                self.held.append(conn)
             else:
                 upstream = socket.create_connection(self.target)
-                self.open += [conn, upstream]
+                self.held += [conn, upstream]
                 for a, b in ((conn, upstream), (upstream, conn)):
                     threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
@@ -68,10 +62,6 @@ class FlakyRedis:
                 except OSError:
                     pass
 
-    def close(self):
-        self.sock.close()
-        for conn in self.open:
-            conn.close()
 
 
 @pytest.fixture
