@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lg_portal.common.forms import BLANK
+
 from .models import DESCRIPTION_MAX, IN_RETURN_MAX, WHAT_MAX, Category, Entry, Marketplace, Match, OrgKind, Side
 
 
@@ -70,7 +72,6 @@ class MarketplaceForm(forms.ModelForm):
         pass
 
 
-BLANK = [("", "---------")]
 
 
 class EntryForm(forms.Form):
@@ -127,7 +128,7 @@ class MatchForm(forms.ModelForm):
             field = self.fields[name]
             field.queryset = qs
             field.error_messages["invalid_choice"] = _("Kies een bevestigde inschrijving van deze beursvloer.")
-            field.widget.choices = [("", "---------")] + [
+            field.widget.choices = BLANK + [
                 (e.pk, f"{e.organisation}: {e.get_category_display()} – {e.description[:60]}") for e in entries
             ]
         self.fields["value_eur"].widget.attrs.update({"min": "0", "step": "0.01"})
