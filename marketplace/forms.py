@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from lg_portal.common.forms import BLANK
@@ -88,8 +89,9 @@ class EntryForm(forms.Form):
     category = forms.ChoiceField(label=_("Categorie"), choices=BLANK + Category.choices)
     description = forms.CharField(
         label=_("Omschrijving"), max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Wat zoekt u, of wat biedt u aan? Zo concreet mogelijk (hoeveel, wanneer, waarvoor). "
-                    "Hoogstens %(max)s tekens.") % {"max": DESCRIPTION_MAX},
+        # formatted when shown, in the reader's language (a lazy string formatted here would stay Dutch)
+        help_text=lazy(lambda: _("Wat zoekt u, of wat biedt u aan? Zo concreet mogelijk (hoeveel, wanneer, waarvoor). "
+                                 "Hoogstens %(max)s tekens.") % {"max": DESCRIPTION_MAX}, str)(),
     )
     in_return = forms.CharField(
         label=_("Alleen bij aanbod: wat vraagt u ervoor terug?"), max_length=IN_RETURN_MAX, required=False,
@@ -118,7 +120,7 @@ class MatchForm(forms.ModelForm):
         fields = ["need", "offer", "what", "value_eur", "due_on"]
         widgets = {"what": forms.Textarea(attrs={"rows": 2, "maxlength": WHAT_MAX}), "due_on": DateInput()}
         help_texts = {
-            "value_eur": _("Wat zou het kosten als men ervoor moest betalen? Vul 0 in als u het niet weet."),
+            "value_eur": _("Wat zou het kosten als men ervoor moest betalen? Vul 0 in als je het niet weet."),
         }
 
     def __init__(self, *args, marketplace, needs, offers, **kwargs):
