@@ -24,7 +24,7 @@ from django.db import models, transaction
 from django.test import Client
 from django.urls import reverse
 
-from tests.test_access_matrix import ALL, MEMBERS, PERSONAS, TABLE, TOKEN, World, project_urls
+from tests.test_access_matrix import ALL, MEMBERS, NOBODY, PERSONAS, TABLE, TOKEN, World, project_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +175,15 @@ class Pages:
             if (who == "anonymous") == (persona == "anonymous"):
                 yield name, reverse(name)
 
+    def forms(self):
+        """(url name, url) of every page with a form the facilitator may send: sent empty, it comes back
+        with the validation messages (Django's, allauth's and the portal's)."""
+        for name, route in sorted(project_urls().items()):
+            get, post = TABLE[name]
+            if TOKEN in (get, post) or NOBODY in (get, post) or "facilitator" not in get or "facilitator" not in post:
+                continue
+            yield name, reverse(name, args=self.world.args(name, route))
+
 
 def client_for(pages: Pages, persona: str, lang: str) -> Client:
     client = Client(headers={"accept-language": lang})
@@ -230,6 +239,16 @@ def collect():
                 for f, around in findings(visible_text(response.content.decode(), lang), lang, name, content):
                     found[f].append(f"{lang} {persona} {url}")
                     contexts.setdefault(f, around)
+            if persona == "facilitator":
+                for name, url in pages.forms():
+                    with transaction.atomic():
+                        response = client.post(url, {})
+                        transaction.set_rollback(True)
+                    if shown(response) or (response.status_code == 400 and response["Content-Type"].startswith(SHOWN)):
+                        rendered += 1
+                        for f, around in findings(visible_text(response.content.decode(), lang), lang, name, content):
+                            found[f].append(f"{lang} {persona} POST {url}")
+                            contexts.setdefault(f, around)
             if persona in ("anonymous",):
                 for name, response in flows(client, lang, pages):
                     if shown(response):
