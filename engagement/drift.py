@@ -76,10 +76,9 @@ class Signal:
                             weeks) % {"n": weeks}
         if self.code == NO_WORKGROUP:
             return ngettext(
-                "Doet in geen enkele werkgroep mee, terwijl er %(n)s actief is. (Het portaal bewaart niet wie "
-                "een werkgroep verliet: dit kijkt naar nu.)",
-                "Doet in geen enkele werkgroep mee, terwijl er %(n)s actief zijn. (Het portaal bewaart niet wie "
-                "een werkgroep verliet: dit kijkt naar nu.)", n) % {"n": n}
+                # (what this looks at is now: the portal keeps no record of who left a workgroup)
+                "Doet nu in geen enkele werkgroep mee, terwijl er %(n)s actief is.",
+                "Doet nu in geen enkele werkgroep mee, terwijl er %(n)s actief zijn.", n) % {"n": n}
         if self.code == FOLLOW_UP:
             return gettext("Je spraak af om op %(date)s weer contact op te nemen.") % {
                 "date": date_format(self.since.date(), "j F Y")}

@@ -7,11 +7,12 @@ from collections import Counter
 
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from lessons import selectors as lessons_selectors
 from lessons.charts import Series, bar_chart
+from marketplace.models import MatchStatus
 from meetings.models import Attendance, Meeting
 from participants.models import Sector
 from participants.selectors import composition, members_of
@@ -76,9 +77,10 @@ def marketplace_chart(*, matches: dict) -> object:
     """Delivered (concrete return), open and dropped matches, from the one selector of the figures."""
     return bar_chart(key="marketplace", title=_("Beursvloermatches en hoe het ermee staat"),
                      category_label=_("Stand"),
-                     categories=[_("Gebeurd"), _("Nog bezig"), _("Gaat niet door")],
+                     # the statuses in the marketplace's own words, as on its pages
+                     categories=[MatchStatus.DELIVERED.label, MatchStatus.PENDING.label, MatchStatus.DROPPED.label],
                      series=[Series(_("Matches"), [matches["delivered"], matches["open"], matches["dropped"]])],
-                     extra=[(_("Waarde (euro)"), [f"{matches[k]:.0f}" for k in
+                     extra=[(_("Waarde (euro)"), [number_format(matches[k] or 0, decimal_pos=0, force_grouping=True) for k in
                                                   ("delivered_value", "open_value", "dropped_value")])],
                      horizontal=True, empty_text=_("Er zijn nog geen beursvloermatches."))
 

@@ -2,8 +2,11 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format, get_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
+
+from lg_portal.common.dates import day
+from lg_portal.common.forms import BLANK
 
 from .models import (
     ContributionSource,
@@ -43,7 +46,7 @@ class MemberChoice(forms.ModelChoiceField):
 
 class ActivityChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{date_format(obj.happened_on, 'j M Y')}: {obj.title} ({obj.workgroup.name})"
+        return f"{day(obj.happened_on, 'j M Y')}: {obj.title} ({obj.workgroup.name})"
 
 
 class ExpectationForm(forms.Form):
@@ -99,10 +102,10 @@ class ReturnForm(forms.Form):
 
 
 class ContributionForm(forms.Form):
-    source = forms.ChoiceField(label=_("Bron"), choices=[("", "---------"), *ContributionSource.choices],
+    source = forms.ChoiceField(label=_("Bron"), choices=[*BLANK, *ContributionSource.choices],
                                error_messages={"required": _("Kies een bron.")})
     category = forms.ChoiceField(
-        label=_("Waarvoor"), choices=[("", "---------"), *CostCategory.choices],
+        label=_("Waarvoor"), choices=[*BLANK, *CostCategory.choices],
         error_messages={"required": _("Kies waarvoor de bijdrage is.")},
         help_text=_("Ruimte, eten en drinken, materiaal en werkbezoeken zijn makkelijk onderling te regelen; "
                     "secretariaat, procesbegeleiding, zakgeld, structurele bijdragen en bredere "
@@ -135,7 +138,7 @@ class AskForm(forms.Form):
                             help_text=_("Bijvoorbeeld: een groot scherm voor een presentatie in de open lucht."))
     body = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
-    category = forms.ChoiceField(label=_("Waarvoor"), choices=[("", "---------"), *CostCategory.choices],
+    category = forms.ChoiceField(label=_("Waarvoor"), choices=[*BLANK, *CostCategory.choices],
                                  required=False)
 
 

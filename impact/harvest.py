@@ -179,14 +179,20 @@ def _relations(community, now) -> dict:
 
 def _expectations(community, members) -> dict:
     spread = selectors.expectation_spread(community=community, members=members)
+    with translation.override("en"):
+        warnings_en = [w["text"] for w in selectors.expectation_spread(community=community, members=members)["warnings"]]
     return {"size": spread["size"], "answered": spread["answered"],
             "kinds": [{"kind": value, "count": n} for value, _label, n in spread["kinds"]],
             "top": spread["top_kinds"], "top_count": spread["top_count"],
-            "warnings": [w["text"] for w in spread["warnings"]]}
+            "warnings": [w["text"] for w in spread["warnings"]], "warnings_en": warnings_en}
 
 
 def _compass(community, now, members) -> dict:
     checks = lessons_selectors.compass_checks(community=community, now=now, members=members)
+    # The record is in the portal's language; its checks are said in English too, for an English reader.
+    with translation.override("en"):
+        checks_en = {key: (str(c.label), c.evidence)
+                     for key, c in lessons_selectors.compass_checks(community=community, now=now, members=members).items()}
     latest = (AssessmentRound.objects.filter(community=community, closed_at__isnull=False)
               .order_by("-closed_at").first())
     chapters = []
@@ -195,9 +201,17 @@ def _compass(community, now, members) -> dict:
             summary = latest.summary.get(chapter.key, {})
             chapters.append({"key": chapter.key, "title_nl": chapter.title_nl, "title_en": chapter.title_en,
                              "score": summary.get("score")})
-    return {"checks": [{"key": c.key, "label": str(c.label), "state": c.state, "evidence": c.evidence}
-                       for c in checks.values()],
+    return {"checks": [{"key": c.key, "label": str(c.label), "state": c.state, "evidence": c.evidence,
+                        "label_en": checks_en[key][0], "evidence_en": checks_en[key][1]}
+                       for key, c in checks.items()],
             "round": {"closed_on": _iso(timezone.localdate(latest.closed_at)), "chapters": chapters} if latest else None}
+
+
+def _labelled(label, **values) -> dict:
+    """A label as the record keeps it (the portal's language) and in English."""
+    with translation.override("en"):
+        english = str(label)
+    return {"label": str(label), "label_en": english, **values}
 
 
 def _facts(community, members, starts_on, today, now) -> dict:
@@ -219,8 +233,8 @@ def _facts(community, members, starts_on, today, now) -> dict:
     return {
         "members": comp["size"],
         "all_members": len(members),
-        "sectors": [{"label": str(label), "count": n} for label, n in comp["sectors"]],
-        "group_roles": [{"label": str(label), "count": n} for label, n in comp["group_roles"] if n],
+        "sectors": [_labelled(label, count=n) for label, n in comp["sectors"]],
+        "group_roles": [_labelled(label, count=n) for label, n in comp["group_roles"] if n],
         "average_hours": comp["average_hours"],
         "meetings": {kind: by_kind.get(kind, 0) for kind in MeetingKind.values},
         "plenary_attendance": round(present["n"] / present["meetings"], 1) if present["meetings"] else None,
@@ -240,6 +254,10 @@ def _facts(community, members, starts_on, today, now) -> dict:
 
 def _date(value):
     return date.fromisoformat(value) if value else None
+
+
+def _in_reader_language(row: dict, english: bool) -> dict:
+    return {**row, "label": row.get("label_en", row["label"])} if english else row
 
 
 def harvest_display(snapshot: dict) -> dict:
@@ -269,11 +287,16 @@ def harvest_display(snapshot: dict) -> dict:
             "period": [{**r, "label": kinds.get(r["kind"], r["kind"])} for r in returns_["period"]],
             "since_start": [{**r, "label": kinds.get(r["kind"], r["kind"])} for r in returns_["since_start"]],
         },
-        "expectations": {**s["expectations"], "kinds": [{**k, "label": expectation_kinds.get(k["kind"], k["kind"])}
+        "expectations": {**s["expectations"],
+                         "warnings": s["expectations"].get("warnings_en", s["expectations"]["warnings"]) if english
+                         else s["expectations"]["warnings"],
+                         "kinds": [{**k, "label": expectation_kinds.get(k["kind"], k["kind"])}
                                                         for k in s["expectations"]["kinds"]],
                          "top_labels": [expectation_kinds.get(k, k) for k in s["expectations"].get("top", [])]},
         "compass": {
             **s["compass"],
+            "checks": [{**c, "label": c.get("label_en", c["label"]), "evidence": c.get("evidence_en", c["evidence"])}
+                       if english else c for c in s["compass"]["checks"]],
             "round": ({**s["compass"]["round"], "closed_on": _date(s["compass"]["round"]["closed_on"]),
                        "chapters": [{**c, "title": c["title_en"] if english else c["title_nl"]}
                                     for c in s["compass"]["round"]["chapters"]]}
@@ -281,6 +304,8 @@ def harvest_display(snapshot: dict) -> dict:
         },
         "facts": {
             **s["facts"],
+            "sectors": [_in_reader_language(r, english) for r in s["facts"]["sectors"]],
+            "group_roles": [_in_reader_language(r, english) for r in s["facts"]["group_roles"]],
             "meetings": [{"label": meeting_kinds.get(k, k), "count": n} for k, n in s["facts"]["meetings"].items()],
             "contributions": {
                 **s["facts"]["contributions"],

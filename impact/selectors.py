@@ -12,6 +12,7 @@ from django.db.models.functions import Greatest, TruncQuarter
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lessons.charts import Series, bar_chart
 from lessons.selectors import quarter_start
@@ -99,9 +100,11 @@ def expectation_spread(*, community, members=None) -> dict:
     top_labels = [str(labels[k]) for k in top_kinds]
     warnings = []
     if size and n * 2 < size:
-        warnings.append({"key": "few", "text": _(
+        warnings.append({"key": "few", "text": ngettext(
+            "Pas %(n)s van de %(size)s deelnemers heeft gezegd wat rendement voor hem of haar is. Breng het nu in "
+            "kaart: in Hellendoorn bleek pas laat hoe verschillend de beelden waren.",
             "Pas %(n)s van de %(size)s deelnemers hebben gezegd wat rendement voor hen is. Breng het nu in kaart: "
-            "in Hellendoorn bleek pas laat hoe verschillend de beelden waren.") % {"n": n, "size": size}})
+            "in Hellendoorn bleek pas laat hoe verschillend de beelden waren.", n) % {"n": n, "size": size}})
     elif n >= 2 and top * 2 <= n:
         if len(top_kinds) == 1:
             text = _("De beelden lopen ver uiteen: geen enkele soort rendement wordt door meer dan de helft "

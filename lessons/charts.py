@@ -8,6 +8,7 @@ template: the template would localise them to "12,5", which SVG rejects."""
 import math
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -79,11 +80,12 @@ class Chart:
     def fmt(self, value) -> str:
         if value is None:
             return "–"
+        # what people read (labels, table, tooltips): in the page's language, euros with a thousands separator
         if self.unit == "%":
-            return f"{value}%"
+            return f"{number_format(value)}%"
         if self.unit == "€":
-            return f"€ {value}"
-        return str(value)
+            return f"€ {number_format(value, decimal_pos=0, force_grouping=True)}"
+        return number_format(value) if isinstance(value, float) else str(value)
 
     @property
     def rows(self) -> list[dict]:

@@ -75,7 +75,8 @@ def check_duration(*, community) -> CheckResult:
     """At least a year, better one and a half to two."""
     days = community.duration_days
     months = round(days / 30.44)
-    evidence = _("De gemeenschap loopt van %(start)s tot %(end)s: ongeveer %(months)s maanden.") % {
+    evidence = ngettext("De gemeenschap loopt van %(start)s tot %(end)s: ongeveer %(months)s maand.",
+                        "De gemeenschap loopt van %(start)s tot %(end)s: ongeveer %(months)s maanden.", months) % {
         "start": _day(community.starts_on), "end": _day(community.ends_on), "months": months}
     return CheckResult("duration", OK if days >= 365 else ATTENTION, evidence)
 

@@ -1269,7 +1269,7 @@ CHAPTERS = [
                 "key": "costs-hard-1",
                 "kind": HARD,
                 "text_nl": "kosten voor secretariële ondersteuning, procesbegeleiding en 'zakgeld'",
-                "text_en": "costs of secretarial support, facilitation and 'pocket money'",
+                "text_en": "costs of secretarial support, facilitation and 'petty cash'",
             },
             {
                 "key": "costs-hard-2",
@@ -1331,7 +1331,7 @@ CHAPTERS = [
                 ),
                 "body_en": (
                     "Some costs a community cannot absorb itself, and for those it pays to look for "
-                    "outside partners. They include pocket money for small expenses such as a website or "
+                    "outside partners. They include petty cash for small expenses such as a website or "
                     "guest speakers, money for new lasting activities, and support such as a coordinator "
                     "and a secretariat. That behind-the-scenes work takes more time than you expect, is "
                     "hard to fill with volunteers and is difficult to get grants or sponsorship for."

@@ -9,6 +9,11 @@ class PortalConfig(AppConfig):
         from datetime import timedelta
 
         from celery.schedules import crontab
+        from django.db.models import fields
+
+        from .common.forms import EMPTY_CHOICE
+
+        fields.BLANK_CHOICE_LABEL = EMPTY_CHOICE
 
         from . import purge, registry, tasks
         from .common import once

@@ -94,6 +94,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # dates with the year when it is not this year, in every template (lg_portal.common.dates)
+            "builtins": ["lg_portal.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -148,11 +150,12 @@ AUTH_USER_MODEL = "participants.User"
 # ModelBackend in front, a wrong password was hashed twice and a right one once: a timing oracle). It is
 # a ModelBackend too, so the admin's permissions work as before.
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Django's validators, saying the portal's words (lg_portal/common/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lg_portal.common.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "lg_portal.common.passwords.MinimumLengthValidator"},
+    {"NAME": "lg_portal.common.passwords.CommonPasswordValidator"},
+    {"NAME": "lg_portal.common.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -169,6 +172,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "participants.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.SignupForm"
+# allauth's forms with the portal's labels (participants/account_forms.py); its pages are templates/account/.
+ACCOUNT_FORMS = {name: f"participants.account_forms.{cls}" for name, cls in {
+    "login": "LoginForm", "signup": "SignupForm", "add_email": "AddEmailForm", "change_password": "ChangePasswordForm",
+    "set_password": "SetPasswordForm", "reset_password": "ResetPasswordForm",
+    "reset_password_from_key": "ResetPasswordKeyForm", "reauthenticate": "ReauthenticateForm"}.items()}
 # Behind a reverse proxy every request comes from the proxy's address: the client is the address the
 # proxy puts in X-Forwarded-For. LG_TRUSTED_PROXY_COUNT says how many proxies of your own are in front
 # (0: none, REMOTE_ADDR is the client). The login limits and the public marketplace's limit use it.

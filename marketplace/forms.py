@@ -1,6 +1,9 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from lg_portal.common.forms import BLANK
 
 from .models import DESCRIPTION_MAX, IN_RETURN_MAX, WHAT_MAX, Category, Entry, Marketplace, Match, OrgKind, Side
 
@@ -70,7 +73,6 @@ class MarketplaceForm(forms.ModelForm):
         pass
 
 
-BLANK = [("", "---------")]
 
 
 class EntryForm(forms.Form):
@@ -87,8 +89,9 @@ class EntryForm(forms.Form):
     category = forms.ChoiceField(label=_("Categorie"), choices=BLANK + Category.choices)
     description = forms.CharField(
         label=_("Omschrijving"), max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Wat zoekt u, of wat biedt u aan? Zo concreet mogelijk (hoeveel, wanneer, waarvoor). "
-                    "Hoogstens %(max)s tekens.") % {"max": DESCRIPTION_MAX},
+        # formatted when shown, in the reader's language (a lazy string formatted here would stay Dutch)
+        help_text=lazy(lambda: _("Wat zoekt u, of wat biedt u aan? Zo concreet mogelijk (hoeveel, wanneer, waarvoor). "
+                                 "Hoogstens %(max)s tekens.") % {"max": DESCRIPTION_MAX}, str)(),
     )
     in_return = forms.CharField(
         label=_("Alleen bij aanbod: wat vraagt u ervoor terug?"), max_length=IN_RETURN_MAX, required=False,
@@ -117,7 +120,7 @@ class MatchForm(forms.ModelForm):
         fields = ["need", "offer", "what", "value_eur", "due_on"]
         widgets = {"what": forms.Textarea(attrs={"rows": 2, "maxlength": WHAT_MAX}), "due_on": DateInput()}
         help_texts = {
-            "value_eur": _("Wat zou het kosten als men ervoor moest betalen? Vul 0 in als u het niet weet."),
+            "value_eur": _("Wat zou het kosten als men ervoor moest betalen? Vul 0 in als je het niet weet."),
         }
 
     def __init__(self, *args, marketplace, needs, offers, **kwargs):
@@ -127,7 +130,7 @@ class MatchForm(forms.ModelForm):
             field = self.fields[name]
             field.queryset = qs
             field.error_messages["invalid_choice"] = _("Kies een bevestigde inschrijving van deze beursvloer.")
-            field.widget.choices = [("", "---------")] + [
+            field.widget.choices = BLANK + [
                 (e.pk, f"{e.organisation}: {e.get_category_display()} – {e.description[:60]}") for e in entries
             ]
         self.fields["value_eur"].widget.attrs.update({"min": "0", "step": "0.01"})

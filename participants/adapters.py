@@ -5,6 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from lg_portal import outbox
 from lg_portal.common.links import absolute
@@ -13,6 +14,32 @@ from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's error messages in the portal's words (its Dutch says "u" and "aanmelden")
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("Dit account is niet actief."),
+        "cannot_remove_primary_email": _("Je hoofdadres kan niet weg."),
+        "duplicate_email": _("Dit e-mailadres hoort al bij je account."),
+        "email_password_mismatch": _("Het e-mailadres of het wachtwoord klopt niet."),
+        "email_taken": _("Er is al een account met dit e-mailadres."),
+        "enter_current_password": _("Typ je huidige wachtwoord."),
+        "incorrect_password": _("Het wachtwoord klopt niet."),
+        "invalid_or_expired_key": _("Deze link is verlopen of werkt niet."),
+        "invalid_login": _("Inloggen lukte niet."),
+        "invalid_password_reset": _("De link om een nieuw wachtwoord te kiezen werkt niet meer."),
+        "too_many_login_attempts": _("Te vaak een verkeerd wachtwoord. Probeer het over een paar minuten opnieuw."),
+        "unknown_email": _("Er is geen account met dit e-mailadres."),
+        "unverified_primary_email": _("Je hoofdadres moet bevestigd zijn."),
+    }
+
+    def add_message(self, request, *args, **kwargs):
+        """A message after logging in is in the language of the person who just logged in, as the page
+        they land on is (the login page itself may have been in the browser's other language)."""
+        user = getattr(request, "user", None)
+        language = user.language if user is not None and user.is_authenticated and user.language else None
+        with translation.override(language or translation.get_language()):
+            super().add_message(request, *args, **kwargs)
+
     def get_client_ip(self, request):
         """The client's address for the rate limits: REMOTE_ADDR, or with LG_TRUSTED_PROXY_COUNT set the
         address the last trusted proxy saw (allauth reads X-Forwarded-For from the right). A request

@@ -5,6 +5,7 @@ from collections import Counter
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Community, GroupRole, Invitation, Membership, MemberStatus, Sector, Suggestion
 
@@ -92,8 +93,10 @@ def composition(*, members) -> dict:
     elif size < settings.LG_GROUP_SIZE_MIN:
         warnings.append({
             "lesson": _("Niet te groot"),
-            "text": _("%(n)s deelnemers: minder dan %(min)s. Met 10 tot 15 mensen is er genoeg verscheidenheid "
-                      "en blijft iedereen actief.") % {"n": size, "min": settings.LG_GROUP_SIZE_MIN},
+            "text": ngettext("%(n)s deelnemer: minder dan %(min)s. Met 10 tot 15 mensen is er genoeg verscheidenheid "
+                             "en blijft iedereen actief.",
+                             "%(n)s deelnemers: minder dan %(min)s. Met 10 tot 15 mensen is er genoeg verscheidenheid "
+                             "en blijft iedereen actief.", size) % {"n": size, "min": settings.LG_GROUP_SIZE_MIN},
         })
     missing_sectors = [label for value, label in Sector.choices if value != Sector.OTHER and not sectors[value]]
     if missing_sectors and size:
@@ -121,8 +124,10 @@ def composition(*, members) -> dict:
     if low_commitment:
         warnings.append({
             "lesson": _("Verwachtingen uitspreken"),
-            "text": _("%(n)s deelnemer(s) geven minder dan 4 uur per maand op. De gids rekent op 4 tot 8 uur: "
-                      "bespreek wat haalbaar is.") % {"n": len(low_commitment)},
+            "text": ngettext("%(n)s deelnemer geeft minder dan 4 uur per maand op. De gids rekent op 4 tot 8 uur: "
+                             "bespreek wat haalbaar is.",
+                             "%(n)s deelnemers geven minder dan 4 uur per maand op. De gids rekent op 4 tot 8 uur: "
+                             "bespreek wat haalbaar is.", len(low_commitment)) % {"n": len(low_commitment)},
         })
     no_commitment = [m for m in group if m.hours_per_month is None and m.committed_until is None]
     double_roles = [m for m in members if m.double_role]

@@ -44,7 +44,8 @@ def dashboard(request):
 def duration_warning(community):
     if community.shorter_than_a_year:
         return _(
-            "Minimaal een jaar: deze gemeenschap loopt %(days)s dagen. Vertrouwen en resultaten hebben tijd nodig; "
+            # the pages show it under the heading "Minimaal een jaar"; a flash shows it alone
+            "Deze gemeenschap loopt %(days)s dagen. Vertrouwen en resultaten hebben tijd nodig; "
             "plan minstens een jaar, liefst anderhalf tot twee."
         ) % {"days": community.duration_days}
     return None

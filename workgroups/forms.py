@@ -82,12 +82,13 @@ class PostForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(
         label=_("Tekst"), max_length=POST_BODY_MAX, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Een tussenstap is kort: hoogstens %(max)s tekens.") % {"max": UPDATE_BODY_MAX},
     )
 
     def __init__(self, *args, workgroups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.workgroups = {w.pk: w for w in workgroups}
+        # in the language of this request (a lazy string formatted at import would stay in the first one)
+        self.fields["body"].help_text = _("Een tussenstap is kort: hoogstens %(max)s tekens.") % {"max": UPDATE_BODY_MAX}
         self.fields["workgroup"].choices = [("", _("De hele gemeenschap"))] + [
             (w.pk, w.name) for w in workgroups
         ]

@@ -62,7 +62,8 @@ class ChartParser(HTMLParser):
         if self._in_title:
             self.titles[self._svg] = data
         if self._table and self._cell:
-            text = data.replace("€", "").replace("%", "").strip()
+            # euros with the page's thousands separator (Dutch: 1.200)
+            text = data.replace("€", "").replace("%", "").replace(".", "").strip()
             self.cells[self._table][self._cell] = None if text in ("", "–") else int(text)
 
 

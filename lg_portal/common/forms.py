@@ -1,4 +1,12 @@
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# The empty choice of every select, in the portal's words (Django says "- Select an option -" untranslated
+# in Dutch, and "---------" where a form builds its own list). lg_portal's ready() hands it to Django
+# (django.db.models.fields.BLANK_CHOICE_LABEL, Django's hook for it), so model fields and ModelChoiceFields
+# use it; a form that lists its own choices starts them with BLANK.
+EMPTY_CHOICE = _("– Kies –")
+BLANK = [("", EMPTY_CHOICE)]
 
 
 def apply_errors(form, error: ValidationError) -> None:
@@ -10,4 +18,4 @@ def apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-__all__ = ["apply_errors", "NON_FIELD_ERRORS"]
+__all__ = ["apply_errors", "BLANK", "EMPTY_CHOICE", "NON_FIELD_ERRORS"]
