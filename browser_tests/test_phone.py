@@ -122,3 +122,17 @@ def test_on_a_wide_screen_the_sections_are_in_the_bar(browser, live_server, demo
         assert not page.locator(".menu").is_visible()
     finally:
         context.close()
+
+
+def test_chart_labels_stay_legible_on_a_phone(browser, live_server, demo):
+    """A chart scrolls sideways in its own box rather than shrinking its 12 px labels to 6 px."""
+    context, page = _phone(browser, 390)
+    try:
+        _log_in(page, live_server, "facilitator@demo.example")
+        page.goto(f"{live_server.url}/c/{SLUG}/dashboard/")
+        heights = page.eval_on_selector_all(
+            "svg.chart text", "texts => texts.map(t => t.getBoundingClientRect().height).filter(h => h > 0)")
+        assert heights and min(heights) >= 10, f"the smallest chart label is {min(heights or [0]):.1f} px high"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
