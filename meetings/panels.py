@@ -9,11 +9,12 @@ NAV_LABEL = _("Bijeenkomsten")
 
 def home_panels(request) -> list[dict]:
     """On the community home: first the viewer's next meeting with its RSVP buttons and any request to
-    host (a `first` panel: the member's next step), then upcoming and recent meetings. Three queries."""
+    host (a `first` panel: the member's next step), then the coming meetings that concern them (not
+    another workgroup's) and recent ones. Three queries."""
     membership = request.membership
     now = timezone.now()
     upcoming = list(selectors.with_agenda_days(
-        selectors.meetings_for_member(membership=membership, when="upcoming", now=now))[:3])
+        selectors.meetings_for_member(membership=membership, when="invited", now=now))[:3])
     following = next((m for m in upcoming if m.cancelled_at is None and m.starts_at > now), None)
     host_requests = selectors.pending_host_requests(membership=membership)
     panels = []

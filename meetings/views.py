@@ -245,6 +245,7 @@ def _detail_context(request, meeting, in_group):
         can_order=rules.can_order_agenda(meeting, membership, in_workgroup=in_group),
         can_record=rules.can_record(meeting, membership, in_workgroup=in_group),
         started=meeting.starts_at <= now,
+        ended=meeting.ends_at <= now,
         agenda_moments=agenda,
         agenda_open=agenda.open_at(now) and not meeting.cancelled_at,
         agenda_form=AgendaItemForm(),

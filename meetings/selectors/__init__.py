@@ -79,8 +79,9 @@ def _with_counts(qs, *, membership):
 
 
 def meetings_for_member(*, membership, when: str = "upcoming", workgroup=None, now=None, limit=None):
-    """Upcoming (soonest first), past (latest first) or 'mine' (upcoming meetings I host, organise,
-    or said yes/maybe to, and those of my workgroups). One query."""
+    """Upcoming (soonest first), past (latest first), 'invited' (upcoming meetings that concern me: the
+    plenaries and work visits, my workgroups', those I host or said I come to) or 'mine' (upcoming
+    meetings I host, organise, or said yes/maybe to, and those of my workgroups). One query."""
     now = now or timezone.now()
     qs = Meeting.objects.filter(_visible_q(membership))
     if workgroup is not None:
@@ -89,6 +90,14 @@ def meetings_for_member(*, membership, when: str = "upcoming", workgroup=None, n
         qs = qs.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
     else:
         qs = qs.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    if when == "invited":
+        # The meetings that concern this member, by the rule the reminders follow (meetings.jobs._invitees):
+        # every plenary and work visit; a workgroup meeting when they are in the workgroup, host it, or
+        # said they come.
+        said_yes = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership,
+                                       answer__in=[Answer.YES, Answer.MAYBE])
+        in_it = WorkgroupMember.objects.filter(workgroup=OuterRef("workgroup"), membership=membership)
+        qs = qs.filter(Q(workgroup__isnull=True) | Q(host=membership) | Q(Exists(in_it)) | Q(Exists(said_yes)))
     if when == "mine":
         mine_rsvp = Rsvp.objects.filter(meeting=OuterRef("pk"), membership=membership,
                                         answer__in=[Answer.YES, Answer.MAYBE])
