@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from lg_portal.common.colour import AA_TEXT, PLAIN_HEADER, PLAIN_PRIMARY, contrast, ink_on
 from lg_portal.common.forms import apply_errors
 from lg_portal.common.panels import home_panels, settings_sections
 
@@ -116,8 +117,8 @@ def community_home(request):
 def community_look(request):
     """A facilitator gives the community its initiator's name, colours and logo, or the plain look back."""
     community = request.community
-    initial = {"organisation": community.look_organisation, "primary": community.look_primary or "#1f5f3f",
-               "header": community.look_header or "#f4f6f4"}
+    initial = {"organisation": community.look_organisation, "primary": community.look_primary or PLAIN_PRIMARY,
+               "header": community.look_header or PLAIN_HEADER}
     form = LookForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and request.POST.get("plain") == "1":
         services.community_look_set(community=community, by=request.membership, remove_logo=True)
@@ -126,8 +127,8 @@ def community_look(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # The colour pickers always send a colour: the default ones mean "no colour of our own".
-        primary = "" if data["primary"].lower() == "#1f5f3f" else data["primary"]
-        header = "" if data["header"].lower() == "#f4f6f4" else data["header"]
+        primary = "" if data["primary"].lower() == PLAIN_PRIMARY else data["primary"]
+        header = "" if data["header"].lower() == PLAIN_HEADER else data["header"]
         try:
             services.community_look_set(community=community, by=request.membership, organisation=data["organisation"],
                                         primary=primary, header=header, logo=data["logo"],
@@ -146,7 +147,6 @@ def community_look(request):
 def community_look_css(request):
     """The community's look as design tokens (NL Design System names; README, "A community's look"):
     loaded after portal.css on every page of the community. Versioned URL, so it may be cached."""
-    from lg_portal.common.colour import AA_TEXT, contrast, ink_on
 
     c = request.community
     tokens = {}
@@ -154,7 +154,7 @@ def community_look_css(request):
         tokens.update({"lg-color-primary": c.look_primary, "lg-color-primary-ink": ink_on(c.look_primary)})
     if c.look_header:
         ink = ink_on(c.look_header)
-        link = c.look_primary or "#1f5f3f"
+        link = c.look_primary or PLAIN_PRIMARY
         tokens.update({"lg-page-header-background-color": c.look_header, "lg-page-header-color": ink,
                        "lg-page-header-link-color": link if contrast(link, c.look_header) >= AA_TEXT else ink})
     body = ":root {\n" + "".join(f"  --{name}: {value};\n" for name, value in tokens.items()) + "}\n"

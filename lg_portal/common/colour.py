@@ -6,6 +6,9 @@ import re
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 AA_TEXT = 4.5
 WHITE, INK = "#ffffff", "#1a1a1a"
+# The plain look's colours (static/css/portal.css falls back to these): a community's own look is
+# stored only where it differs from them.
+PLAIN_PRIMARY, PLAIN_HEADER = "#1f5f3f", "#f4f6f4"
 
 
 def _channel(value: int) -> float:
